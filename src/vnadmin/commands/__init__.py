@@ -1,0 +1,1 @@
+"""Subcommands of the ``vnadmin`` command line: each module has ``add_arguments`` and ``run``."""

@@ -1,0 +1,1 @@
+"""Extractors: citations, organisations, tasks and deadlines, dates. Each works on normalised text."""

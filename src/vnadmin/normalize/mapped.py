@@ -1,0 +1,84 @@
+"""Text that remembers where each of its characters came from.
+
+Every normalisation step rewrites the text; a :class:`MappedText` carries, for each character, its offset in
+the reader's raw text, so that spans found later can be traced back to the source (and its page).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+import regex
+
+
+@dataclass(frozen=True, slots=True)
+class MappedText:
+    """A string plus ``origin[i]`` = offset in the raw text of character ``i``."""
+
+    text: str
+    origin: tuple[int, ...]
+
+    @classmethod
+    def identity(cls, text: str) -> MappedText:
+        return cls(text, tuple(range(len(text))))
+
+    def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> MappedText:
+        """Like ``pattern.sub`` but keeps the origin map.
+
+        A replacement of the same length maps character by character; otherwise every new character maps to
+        the start of what it replaced (or to the offset where an insertion happened).
+        """
+        pieces: list[str] = []
+        origin: list[int] = []
+        last = 0
+        src = self.origin
+        for m in pattern.finditer(self.text):
+            start, end = m.span()
+            pieces.append(self.text[last:start])
+            origin.extend(src[last:start])
+            new = repl if isinstance(repl, str) else repl(m)
+            pieces.append(new)
+            if len(new) == end - start:
+                origin.extend(src[start:end])
+            else:
+                anchor = src[start] if start < len(src) else (src[-1] + 1 if src else 0)
+                origin.extend(src[start + i] if start + i < end else anchor for i in range(len(new)))
+            last = end
+        if not pieces:
+            return self
+        pieces.append(self.text[last:])
+        origin.extend(src[last:])
+        return MappedText("".join(pieces), tuple(origin))
+
+    @classmethod
+    def concat(cls, parts: Iterable[MappedText]) -> MappedText:
+        texts: list[str] = []
+        origin: list[int] = []
+        for p in parts:
+            texts.append(p.text)
+            origin.extend(p.origin)
+        return cls("".join(texts), tuple(origin))
+
+    def slice(self, start: int, end: int) -> MappedText:
+        return MappedText(self.text[start:end], self.origin[start:end])
+
+    def with_text(self, text: str, origin: Iterable[int]) -> MappedText:
+        return MappedText(text, tuple(origin))
+
+
+def inverse(origin: tuple[int, ...], raw_length: int) -> list[int]:
+    """For each raw offset, the normalised offset of that character, or -1 when it was removed."""
+    inv = [-1] * (raw_length + 1)
+    for i, o in enumerate(origin):
+        if 0 <= o <= raw_length and inv[o] == -1:
+            inv[o] = i
+    return inv
+
+
+def map_span(inv: list[int], start: int, end: int) -> tuple[int, int] | None:
+    """Map a raw span to the smallest normalised span covering its surviving characters."""
+    kept = [inv[i] for i in range(start, min(end, len(inv))) if inv[i] >= 0]
+    if not kept:
+        return None
+    return min(kept), max(kept) + 1

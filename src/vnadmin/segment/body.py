@@ -1,0 +1,137 @@
+"""The body tree: numbered parts, items and bullets nested by the order in which their kinds appear.
+
+Plans use Phần → I. → 1. → a) → - → +; decisions use Chương → Mục → Điều → 1. (khoản) → a) (điểm). Rather
+than fix one hierarchy, a label kind seen for the first time becomes a child of the open item, and a kind
+already open closes everything below it (the usual way of reading such outlines). Ranks break ties when a
+kind appears that is not open: "a)" after "- " closes the bullet and nests under the item above it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from vnadmin.model import Section, SectionKind
+from vnadmin.segment import patterns as P
+
+RANK: dict[str, float] = {
+    "appendix": 0, "part": 0.5, "chapter": 1, "subsection": 2, "article": 3, "roman": 4, "arabic": 5,
+    "decimal": 5.5, "letter": 7, "paren_number": 8, "dash": 9, "plus": 10,
+}  # fmt: skip
+
+_LINE_START = regex.compile(r"(?m)^")
+_TITLE_CUT = regex.compile(r"[:;]|\.(?=\s|$)")
+
+
+@dataclass
+class _Node:
+    kind: SectionKind
+    key: tuple[str, int]
+    label: str
+    start: int
+    label_end: int
+    end: int = -1
+    children: list[_Node] = field(default_factory=list)
+
+
+def match_label(text: str, pos: int) -> tuple[SectionKind, str, int] | None:
+    """The label at ``pos`` (a line start): kind, label without punctuation, end of the label."""
+    for kind, pattern in P.LABELS:
+        m = pattern.match(text, pos)
+        if not m:
+            continue
+        label = m.group("label")
+        if not label or (kind == "roman" and not label.strip()):
+            continue
+        if kind == "paren_number":
+            label = f"({label})"
+        return kind, " ".join(label.split()), m.end()  # type: ignore[return-value]
+    return None
+
+
+def _key(kind: SectionKind, label: str) -> tuple[str, int]:
+    return (kind, label.count(".") if kind == "decimal" else 0)
+
+
+def _rank(key: tuple[str, int]) -> float:
+    return RANK[key[0]] + (key[1] * 0.1 if key[0] == "decimal" else 0)
+
+
+def parse_sections(text: str, regions: Sequence[tuple[int, int]], skip: Sequence[tuple[int, int]] = ()) -> list[Section]:
+    """The section tree of the body ``regions`` of ``text``, ignoring line starts inside ``skip`` spans."""
+    roots: list[_Node] = []
+    skip = [*skip, *((m.start(), m.end()) for a, b in regions for m in P.QUOTED_BLOCK.finditer(text, a, b))]
+    for region_start, region_end in regions:
+        stack: list[_Node] = []
+        for m in _LINE_START.finditer(text, region_start, region_end):
+            pos = m.start()
+            if pos >= region_end or any(a <= pos < b for a, b in skip):
+                continue
+            found = match_label(text, pos)
+            if not found:
+                continue
+            kind, label, label_end = found
+            key = _key(kind, label)
+            if kind == "appendix":
+                _close(stack, 0, pos)
+            elif any(n.key == key for n in stack):
+                while stack[-1].key != key:
+                    stack.pop().end = pos
+                stack.pop().end = pos
+            else:
+                while stack and _rank(stack[-1].key) >= _rank(key):
+                    stack.pop().end = pos
+            node = _Node(kind=kind, key=key, label=label, start=pos, label_end=label_end)
+            (stack[-1].children if stack else roots).append(node)
+            stack.append(node)
+        _close(stack, 0, region_end)
+    return [_build(text, n, 1, "") for n in roots]
+
+
+def _close(stack: list[_Node], keep: int, pos: int) -> None:
+    while len(stack) > keep:
+        stack.pop().end = pos
+
+
+def _build(text: str, node: _Node, level: int, parent_path: str) -> Section:
+    end = node.end
+    while end > node.start and text[end - 1] in " \n":
+        end -= 1
+    path = node.label if not parent_path else f"{parent_path}.{node.label}"
+    return Section(
+        label=node.label,
+        kind=node.kind,
+        level=level,
+        path=path,
+        title=section_title(text, node.label_end, end),
+        text=text[node.start : end],
+        span=(node.start, end),
+        children=[_build(text, c, level + 1, path) for c in node.children],
+    )
+
+
+def section_title(text: str, start: int, end: int) -> str | None:
+    """The heading: the label's paragraph up to the first ':', ';' or sentence end.
+
+    >>> section_title("1. Sở Nội vụ: Tham mưu …", 3, 24)
+    'Sở Nội vụ'
+    """
+    para_end = text.find("\n\n", start, end)
+    para_end = end if para_end == -1 else para_end
+    next_label = _next_label_line(text, start, para_end)
+    para = text[start:next_label]
+    cut = _TITLE_CUT.search(para)
+    title = para[: cut.start()] if cut else para
+    title = " ".join(title.split())
+    return title or None
+
+
+def _next_label_line(text: str, start: int, end: int) -> int:
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        if match_label(text, pos + 1):
+            return pos
+        pos = text.find("\n", pos + 1, end)
+    return end

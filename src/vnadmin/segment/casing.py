@@ -1,0 +1,81 @@
+"""Letterhead names are in capitals; the model gives them in normal case ("Ủy ban nhân dân tỉnh Lâm Đồng")."""
+
+from __future__ import annotations
+
+import regex
+
+# A Vietnamese syllable (tones ignored): a word that is not one is an acronym and keeps its capitals (UBND, TW).
+_SYLLABLE = regex.compile(
+    r"^(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{1,3}"
+    r"(?:ch|ng|nh|[cmnptk])?$"
+)
+# After these words the rest of the name is a proper name: "tỉnh Đắk Lắk", "thành phố Cần Thơ".
+_PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "đặc khu")
+# After these heads the next word starts the body's own name: "Sở Y tế", "Bộ Nội vụ", "Ban Dân vận".
+_HEADS_WITH_NAME = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "viện", "trung tâm", "chi cục", "tổng cục",
+                    "phòng", "đài", "báo", "học viện", "trường", "bệnh viện", "công an", "hội đồng")
+
+
+def is_acronym(word: str) -> bool:
+    """True for a word that cannot be a Vietnamese syllable.
+
+    >>> is_acronym("UBND"), is_acronym("TỈNH"), is_acronym("TW")
+    (True, False, True)
+    """
+    letters = word.strip(".,;:()")
+    return len(letters) >= 2 and not _SYLLABLE.match(letters.lower())
+
+
+def normal_case(name: str) -> str:
+    """Normal case for a body's name written in capitals.
+
+    >>> normal_case("ỦY BAN NHÂN DÂN TỈNH ĐẮK LẮK")
+    'Ủy ban nhân dân tỉnh Đắk Lắk'
+    >>> normal_case("SỞ Y TẾ")
+    'Sở Y tế'
+    >>> normal_case("UBND TỈNH GIA LAI")
+    'UBND tỉnh Gia Lai'
+    """
+    words = name.split()
+    if not words or any(w.islower() for w in words if w.isalpha()) and not name.isupper():
+        return " ".join(words)
+    out: list[str] = []
+    proper = False
+    cap_next = False
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if is_acronym(w):
+            out.append(w)
+            i += 1
+            continue
+        low = w.lower()
+        pair = (low + " " + words[i + 1].lower()) if i + 1 < len(words) else ""
+        if not out:
+            out.append(w[:1].upper() + w[1:].lower())
+            if pair in _HEADS_WITH_NAME:
+                out.append(words[i + 1].lower())
+                i += 1
+                cap_next = True
+            elif low in _HEADS_WITH_NAME:
+                cap_next = True
+            i += 1
+            continue
+        if not proper and (pair in _PLACE_WORDS):
+            out.extend(pair.split())
+            proper = True
+            i += 2
+            continue
+        if not proper and low in _PLACE_WORDS:
+            out.append(low)
+            proper = True
+            i += 1
+            continue
+        if proper or cap_next:
+            out.append(w[:1].upper() + w[1:].lower())
+            cap_next = False
+        else:
+            out.append(low)
+        i += 1
+    return " ".join(out)

@@ -1,0 +1,214 @@
+"""The closing zone: signature block and recipients ("Nơi nhận"), which often share a two-column table.
+
+Readers may give the two cells in either order, so each is found by its own markers: the recipients by
+"Nơi nhận:" and its dash items ending in "- Lưu: …"; the signature by delegation lines (TM./KT./TL. …),
+a position in capitals and a person's name after it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+from vnadmin.model import Signature
+from vnadmin.segment import patterns as P
+
+_LINE = regex.compile(r"[^\n]*")
+SIGNATURE_WINDOW = 1200
+"""How far (characters) around the recipients list a signature block is looked for."""
+
+
+@dataclass
+class Recipients:
+    items: list[str] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    archive_line: str | None = None
+    span: tuple[int, int] | None = None
+
+
+@dataclass
+class Closing:
+    recipients: Recipients
+    signature: Signature | None
+    start: int
+    """Where the closing zone begins (the body ends there); len(text) when there is none."""
+    end: int
+    """Where the closing zone ends; an appendix may follow."""
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for m in _LINE.finditer(text, start, end):
+        if m.start() == m.end() and out and out[-1][1] == m.start():
+            continue
+        out.append((m.start(), m.end()))
+    return out
+
+
+def find_recipients(text: str, start: int, end: int) -> Recipients:
+    """The last 'Nơi nhận:' list in [start, end)."""
+    opening = None
+    for m in P.RECIPIENTS_OPENING.finditer(text, start, end):
+        opening = m
+    if opening is None:
+        return Recipients()
+    r = Recipients()
+    current: list[int] | None = None
+    last_end = opening.end()
+    for ls, le in _lines(text, opening.end(), end):
+        line = text[ls:le]
+        if not line.strip():
+            if r.archive_line is not None:
+                break
+            continue
+        item = P.LIST_ITEM.match(line)
+        inline = ls < opening.end() + 1 and ls == opening.end()
+        if item or inline:
+            body_start = ls + (item.end() if item else 0)
+            while body_start < le and text[body_start] == " ":
+                body_start += 1
+            current = [body_start, le]
+            _push(r, text, current)
+            last_end = le
+            if P.ARCHIVE_LINE.match(text[body_start:le]):
+                break
+        elif current is not None and not _is_signature_line(line) and line[:1].islower():
+            current[1] = le  # an item wrapped over two lines
+            _replace_last(r, text, current)
+            last_end = le
+        else:
+            break
+    r.span = (opening.start(), last_end)
+    return r
+
+
+def _clean_item(text: str) -> str:
+    return " ".join(text.split()).rstrip(";.,").strip()
+
+
+def _push(r: Recipients, text: str, span: list[int]) -> None:
+    """Add an item as written on its line ("Bộ Nội vụ; Bộ Tài chính" stays one item)."""
+    start, end = span
+    for ps, pe in [(start, end)]:
+        item = _clean_item(text[ps:pe])
+        if not item:
+            continue
+        if P.ARCHIVE_LINE.match(item):
+            r.archive_line = _clean_item(text[ps:end])
+            return
+        r.items.append(item)
+        r.spans.append(_trim(text, ps, pe))
+
+
+def _replace_last(r: Recipients, text: str, span: list[int]) -> None:
+    item = _clean_item(text[span[0] : span[1]])
+    if r.archive_line is not None:
+        r.archive_line = item
+    elif r.items:
+        r.items[-1] = item
+        r.spans[-1] = _trim(text, span[0], span[1])
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while end > start and text[end - 1] in " ;.,\n":
+        end -= 1
+    return start, end
+
+
+def _is_signature_line(line: str) -> bool:
+    s = line.strip()
+    return bool(P.DELEGATION.match(s) or (s.isupper() and P.POSITION_WORDS.search(s)))
+
+
+def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, tuple[int, int] | None]:
+    """The signature block in [start, end): the last delegation line group, else the last position + name."""
+    lines = [(s, e) for s, e in _lines(text, start, end) if text[s:e].strip()]
+    best: int | None = None
+    for i, (s, e) in enumerate(lines):
+        stripped = text[s:e].strip()
+        if P.DELEGATION.match(stripped):
+            if best is None or i > best + 3:
+                best = i
+        elif best is None and _is_position(stripped) and _name_after(text, lines, i) is not None:
+            best = i
+    if best is None:
+        for i in range(len(lines) - 1, -1, -1):
+            stripped = text[lines[i][0] : lines[i][1]].strip()
+            if _is_position(stripped) and _name_after(text, lines, i) is not None:
+                best = i
+                break
+    if best is None:
+        return None, None
+    on_behalf: str | None = None
+    authority: str | None = None
+    position: str | None = None
+    i = best
+    while i < len(lines):
+        stripped = " ".join(text[lines[i][0] : lines[i][1]].split())
+        d = P.DELEGATION.match(stripped)
+        if d:
+            if d.group("prefix").replace(".", "/").upper() in {"TM", "T/M"}:
+                on_behalf = stripped
+            authority = stripped
+            i += 1
+            continue
+        if authority and _continues_delegation(stripped):
+            # "TM. ỦY BAN NHÂN" / "DÂN": a delegation line wrapped in a narrow cell.
+            authority = f"{authority} {stripped}"
+            on_behalf = authority if on_behalf and on_behalf in authority else on_behalf
+            i += 1
+            continue
+        if _is_position(stripped) or (authority and stripped.isupper()):
+            position = stripped
+            i += 1
+        break
+    name_index = _name_after(text, lines, i - 1) if position else None
+    name = " ".join(text[lines[name_index][0] : lines[name_index][1]].split()) if name_index is not None else None
+    last = lines[name_index if name_index is not None else max(best, i - 1)]
+    span = (lines[best][0], last[1])
+    return (
+        Signature(on_behalf_of=on_behalf, authority=authority, position=position, name=name, span=span),
+        span,
+    )
+
+
+def _continues_delegation(line: str) -> bool:
+    return line.isupper() and not P.POSITION_WORDS.search(line) and not P.DELEGATION.match(line) and len(line) < 40
+
+
+def _is_position(line: str) -> bool:
+    return line.isupper() and len(line.split()) <= 10 and bool(P.POSITION_WORDS.search(line))
+
+
+def _name_after(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
+    """Index of the signer's name: the first line after ``i`` that reads as a person's name."""
+    for j in range(i + 1, min(i + 6, len(lines))):
+        line = " ".join(text[lines[j][0] : lines[j][1]].split())
+        if P.SIGNED_NOTE.match(line) or not line.strip("()[]. "):
+            continue
+        if P.DELEGATION.match(line) or _is_position(line):
+            return None
+        if P.PERSON_NAME.match(line):
+            return j
+        return None
+    return None
+
+
+def find_closing(text: str, body_start: int, body_end: int) -> Closing:
+    """Signature and recipients between the body start and the footnotes."""
+    recipients = find_recipients(text, body_start, body_end)
+    if recipients.span:
+        lo = max(body_start, recipients.span[0] - SIGNATURE_WINDOW)
+        hi = min(body_end, recipients.span[1] + SIGNATURE_WINDOW)
+    else:
+        lo = max(body_start, body_end - 2 * SIGNATURE_WINDOW)
+        hi = body_end
+    signature, sig_span = find_signature(text, lo, hi)
+    spans = [s for s in (recipients.span, sig_span) if s]
+    if not spans:
+        return Closing(recipients, None, body_end, body_end)
+    start = min(s[0] for s in spans)
+    end = max(s[1] for s in spans)
+    # The closing sentence ends the body; anything between it and the closing zone belongs to the zone.
+    return Closing(recipients, signature, start, end)

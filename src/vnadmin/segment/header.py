@@ -1,0 +1,246 @@
+"""The header zone: issuing body, number, place and date, type name and title (trích yếu).
+
+The zone is found by content, not by layout: whatever order a reader produced (cells one after the other,
+or two columns merged row by row), each line is classified by what it says — motto, "Số: …", place-date,
+"V/v …", or a line of the issuer's name.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import regex
+
+from vnadmin.extract.dates import make_date
+from vnadmin.model import Family, Located
+from vnadmin.segment import patterns as P
+from vnadmin.segment.casing import normal_case
+
+HEADER_SEARCH_CHARS = 5000
+"""The type line ("KẾ HOẠCH") is looked for in the first characters of the text only."""
+
+_TYPE_BY_UPPER = {name.upper(): name for name in P.DOC_TYPE_NAMES}
+_NUMBER_TYPE = regex.compile(r"^\d*\s*(?:/\s*\d{4}\s*)?/\s*(?P<code>[\p{L}]+)\s*[-.]")
+_PARTY_TYPE = regex.compile(r"^\d*\s*-\s*(?P<code>[\p{L}]+)\s*/")
+_LINE = regex.compile(r"[^\n]+")
+
+
+@dataclass
+class Header:
+    """What the header zone says, with the span of each finding."""
+
+    doc_type: str | None = None
+    doc_type_code: str | None = None
+    number: str | None = None
+    issuer: str | None = None
+    parent_issuer: str | None = None
+    place: str | None = None
+    issued_date: dt.date | None = None
+    title: str | None = None
+    family: Family | None = None
+    urgency: str | None = None
+    secrecy: str | None = None
+    evidence: dict[str, Located] = field(default_factory=dict)
+    body_start: int = 0
+    """Where the body begins: after the title (or after the header zone when there is no type line)."""
+
+
+def _type_codes() -> dict[str, str]:
+    from vnadmin.data import load_csv
+
+    codes: dict[str, str] = {}
+    for row in load_csv("doc_types.csv"):
+        if row["code"] and row["name"]:
+            codes.setdefault(row["code"].upper(), row["name"])
+    return codes
+
+
+def family_of_number(number: str) -> Family:
+    """>>> family_of_number("55/2023/NQ-HĐND"), family_of_number("268-QĐ/TU"), family_of_number("65/KH-UBND")
+    ('normative', 'party', 'administrative')
+    """
+    compact = regex.sub(r"\s+", "", number)
+    if regex.match(r"^\d*/\d{4}/", compact):
+        return "normative"
+    if regex.match(r"^\d*-", compact):
+        return "party"
+    return "administrative"
+
+
+def type_code_of_number(number: str) -> str | None:
+    """The type code inside a number, when it is a known one ("65/KH-UBND" → "KH"; "12/UBND-VX" → None)."""
+    m = _NUMBER_TYPE.match(number) or _PARTY_TYPE.match(number)
+    if not m:
+        return None
+    code = m.group("code")
+    known = _type_codes()
+    return code if code.upper() in known else None
+
+
+def _locate(text: str, start: int, end: int) -> Located:
+    return Located(text=text[start:end], span=(start, end))
+
+
+def parse_header(text: str, limit: int | None = None) -> Header:
+    """Read the header zone at the top of ``text`` (normalised)."""
+    h = Header()
+    limit = min(len(text), limit if limit is not None else len(text))
+    window = text[: min(limit, HEADER_SEARCH_CHARS)]
+    type_match = P.TYPE_LINE.search(window)
+    zone_end = type_match.start() if type_match else _zone_end_without_type(window)
+    zone = text[:zone_end]
+
+    # Motto and banner are masked so that what remains on their lines can be read (issuer text, number).
+    masked = P.MOTTO.sub(lambda m: " " * len(m.group()), zone)
+    if P.PARTY_BANNER.search(zone):
+        h.family = "party"
+
+    num = P.HEADER_NUMBER.search(masked)
+    if num:
+        raw_number = num.group("number")
+        compact = regex.sub(r"\s+", "", raw_number)
+        if raw_number.endswith((" UBND", " HĐND")):
+            compact = compact[:-4] + " " + compact[-4:] if compact.endswith(("UBND", "HĐND")) else compact
+        code = type_code_of_number(compact)
+        h.doc_type_code = code
+        h.family = family_of_number(compact) if h.family is None or num.group("serial") else h.family
+        if num.group("serial"):
+            h.number = compact
+            h.evidence["number"] = _locate(text, num.start("number"), num.end("number"))
+
+    pd = P.PLACE_DATE.search(masked)
+    if pd:
+        h.place = pd.group("place")
+        h.evidence["place"] = _locate(text, pd.start("place"), pd.end("place"))
+        h.issued_date = make_date(pd.group("y"), pd.group("m"), pd.group("d"))
+        if h.issued_date:
+            h.evidence["issued_date"] = _locate(text, pd.start("date"), pd.end("date"))
+
+    for pattern, attr in ((P.URGENCY, "urgency"), (P.SECRECY, "secrecy")):
+        m = pattern.search(masked)
+        if m:
+            setattr(h, attr, m.group(1))
+
+    _read_issuer(h, text, masked, stop=num.start() if num else (pd.start() if pd else zone_end))
+
+    if type_match:
+        name = _TYPE_BY_UPPER.get(type_match.group("type"))
+        h.doc_type = name
+        h.evidence["doc_type"] = _locate(text, type_match.start("type"), type_match.end("type"))
+        title_start, title_end = _title_after(text, type_match.end(), limit)
+        if title_end > title_start:
+            h.title = " ".join(text[title_start:title_end].split())
+            h.evidence["title"] = _locate(text, title_start, title_end)
+        h.body_start = max(title_end, type_match.end())
+    else:
+        subject = P.LETTER_SUBJECT.search(zone)
+        if subject:
+            s_end = _paragraph_end(text, subject.start(), zone_end)
+            h.title = " ".join(text[subject.start() : s_end].split())
+            h.evidence["title"] = _locate(text, subject.start(), s_end)
+        if subject or P.ADDRESSEE_OPENING.search(text, 0, limit):
+            h.doc_type = "Công văn"
+        h.body_start = zone_end
+    if h.doc_type and not h.doc_type_code:
+        h.doc_type_code = _code_for_name(h.doc_type)
+    if h.family is None:
+        h.family = "normative" if h.doc_type in {"Luật", "Bộ luật", "Nghị định", "Thông tư", "Pháp lệnh"} else (
+            "administrative" if (h.doc_type or h.number) else None
+        )
+    return h
+
+
+def _code_for_name(name: str) -> str | None:
+    """The type code of a type name ("Kế hoạch" → "KH"), the state code when several families differ."""
+    from vnadmin.data import load_csv
+
+    for row in load_csv("doc_types.csv"):
+        if row["name"] == name and row["code"]:
+            return row["code"]
+    return None
+
+
+def _zone_end_without_type(window: str) -> int:
+    """Without a type line the header ends where the body starts: 'Kính gửi', 'Căn cứ' or a long sentence."""
+    for pattern in (P.ADDRESSEE_OPENING, P.LEGAL_BASIS):
+        m = pattern.search(window)
+        if m:
+            return m.start()
+    offset = 0
+    for m in _LINE.finditer(window):
+        line = m.group()
+        if len(line) > 120 and not P.MOTTO.search(line):
+            return m.start()
+        offset = m.end()
+    return min(offset, len(window)) if window else 0
+
+
+def _paragraph_end(text: str, start: int, limit: int) -> int:
+    end = text.find("\n\n", start, limit)
+    end = limit if end == -1 else end
+    stop = P.ADDRESSEE_OPENING.search(text, start, end)
+    return stop.start() if stop else end
+
+
+def _read_issuer(h: Header, text: str, masked: str, stop: int) -> None:
+    """Issuer lines: capitalised lines of the zone before the number line, split into parent and issuer."""
+    bodies: list[tuple[int, int]] = []
+    for m in _LINE.finditer(masked, 0, stop):
+        line = m.group()
+        stripped = line.strip(" *-_=|")
+        if not stripped or P.PLACE_DATE.search(line) or P.LETTER_SUBJECT.match(line):
+            continue
+        letters = [c for c in stripped if c.isalpha()]
+        if not letters or sum(c.isupper() for c in letters) / len(letters) < 0.6:
+            continue
+        if P.URGENCY.fullmatch(stripped) or P.SECRECY.fullmatch(stripped) or stripped.startswith(("SAO Y", "DỰ THẢO")):
+            continue
+        offset = m.start() + line.index(stripped)
+        span = (offset, offset + len(stripped))
+        if bodies and not P.ORG_HEAD.match(stripped):
+            bodies[-1] = (bodies[-1][0], span[1])
+        else:
+            bodies.append(span)
+    if not bodies:
+        return
+    issuer_span = bodies[-1]
+    h.issuer = normal_case(" ".join(text[issuer_span[0] : issuer_span[1]].split()))
+    h.evidence["issuer"] = _locate(text, *issuer_span)
+    if len(bodies) > 1:
+        parent = bodies[-2]
+        h.parent_issuer = normal_case(" ".join(text[parent[0] : parent[1]].split()))
+        h.evidence["parent_issuer"] = _locate(text, *parent)
+
+
+# The title never starts with these: the legal bases, the addressees, an appendix's attachment line.
+_TITLE_STOP = regex.compile(r"^\s*(?:Căn\s+cứ|Kính\s+gửi|\(?Kèm\s+theo)", regex.IGNORECASE)
+
+
+def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
+    """The trích yếu: the paragraph after the type line, plus capitalised paragraphs that continue it."""
+    pos = start
+    while pos < limit and text[pos] in "\n ":
+        pos += 1
+    t_start = pos
+    t_end = pos
+    first = True
+    while pos < limit:
+        end = text.find("\n\n", pos, limit)
+        end = limit if end == -1 else end
+        para = text[pos:end]
+        if not para.strip() or _TITLE_STOP.match(para) or _starts_with_label(para):
+            break
+        if not first and not (para.isupper() or para[:1].islower()):
+            break
+        t_end = end
+        first = False
+        if not para.isupper():
+            break
+        pos = end + 2
+    return t_start, t_end
+
+
+def _starts_with_label(para: str) -> bool:
+    return any(kind in {"roman", "arabic", "article", "chapter", "part"} and pattern.match(para)
+               for kind, pattern in P.LABELS)
