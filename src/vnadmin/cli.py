@@ -53,7 +53,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("VNADMIN_DEBUG"):
             raise
         target = getattr(args, "file", None) or ""
-        print(f"vnadmin: internal error{' on ' + str(target) if target else ''}: {type(e).__name__}: {e}", file=sys.stderr)
+        print(
+            f"vnadmin: internal error{' on ' + str(target) if target else ''}: {type(e).__name__}: {e}", file=sys.stderr
+        )
         return EXIT_INTERNAL
 
 

@@ -166,6 +166,3 @@ class Document(Model):
             out.append(s)
             stack.extend(reversed(s.children))
         return out
-
-
-

@@ -3,9 +3,9 @@
 Steps, in order, each a named pattern (see :data:`STEPS`):
 
 1. line ends and invisible characters; the U+FFFE that pypdfium2 leaves for an end-of-line hyphen;
-2. Unicode NFC; look-alike letters (``Ð`` U+00D0 for ``Đ``);
-3. one tone placement ("hoá" → "hóa", see :mod:`vnadmin.normalize.tones`);
-4. remnants of HTML → Markdown conversion (``**``, ``*italic*``, lone ``|`` lines, ``-----`` rules);
+2. remnants of HTML → Markdown conversion (``**``, ``*italic*``, lone ``|`` lines, ``-----`` rules);
+3. Unicode NFC; look-alike letters (``Ð`` U+00D0 for ``Đ``);
+4. one tone placement ("hoá" → "hóa", see :mod:`vnadmin.normalize.tones`);
 5. white space;
 6. footnotes out of the flow (:mod:`vnadmin.normalize.footnotes`);
 7. paragraphs cut by a page break re-joined ("khó khăn,\\n\\nvùng đồng bào" → "khó khăn, vùng đồng bào").
@@ -37,16 +37,16 @@ STEPS: list[Step] = [
     ("invisible", regex.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad]"), ""),
     # pypdfium2 returns U+FFFE for a hyphen at a line end ("06/2022/NĐ\ufffeCP").
     ("pdfium-hyphen", regex.compile(r"\ufffe"), "-"),
-    # A base letter followed by combining marks: compose ("Vie\u0302\u0323t" → "Việt").
-    ("nfc", regex.compile(r"\P{M}\p{M}+"), _nfc),
-    # Icelandic eth looks like Đ/đ and is typed for it: "QUYẾT ÐỊNH".
-    ("eth", regex.compile(r"[Ðð]"), lambda m: "Đ" if m.group() == "Ð" else "đ"),
-    ("tones", TONE_PATTERN, move_tone),
     # Markdown remnants of web dumps: a table-cell separator alone on a line, horizontal rules under the
     # header cells ("-------"), bold/italic stars ("**KẾ HOẠCH**", "*Căn cứ …;*"), a lone "** **".
     ("md-cell-breaks", regex.compile(r"(?m)^[ \t]*\|[ \t]*$"), ""),
     ("md-rules", regex.compile(r"(?m)^[ \t]*[-_=]{3,}[ \t]*$"), ""),
     ("md-stars", regex.compile(r"(?m)(?<=\S)\*+|\*+(?=\S)|^[ \t]*\*\*[ \t]*\*\*[ \t]*$"), ""),
+    # A base letter followed by combining marks: compose ("Vie\u0302\u0323t" → "Việt").
+    ("nfc", regex.compile(r"\P{M}\p{M}+"), _nfc),
+    # Icelandic eth looks like Đ/đ and is typed for it: "QUYẾT ÐỊNH".
+    ("eth", regex.compile(r"[Ðð]"), lambda m: "Đ" if m.group() == "Ð" else "đ"),
+    ("tones", TONE_PATTERN, move_tone),
     ("spaces", regex.compile(r"[^\S\n]+"), " "),
     ("line-trim", regex.compile(r"(?m) +$|^ +"), ""),
     ("blank-lines", regex.compile(r"\n{3,}"), "\n\n"),

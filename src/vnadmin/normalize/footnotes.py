@@ -29,7 +29,7 @@ class FoundFootnote:
 
     marker: str
     span: tuple[int, int]
-    anchor: tuple[int, int] | None
+    anchor: int | None
 
 
 def marker_key(marker: str) -> str:
@@ -95,7 +95,3 @@ def _find_anchor(text: str, marker: str, before: int, taken: list[int]) -> int |
         pos -= 1 if pos > 0 else 0
 
 
-def anchor_span(text: str, footnote: FoundFootnote) -> tuple[int, int] | None:
-    if footnote.anchor is None:
-        return None
-    return footnote.anchor, footnote.anchor + len(footnote.marker)

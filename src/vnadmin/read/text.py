@@ -20,6 +20,7 @@ Two table notations occur in text dumps of web pages:
 from __future__ import annotations
 
 import hashlib
+import itertools
 from pathlib import Path
 
 import regex
@@ -65,7 +66,9 @@ def read_text(path: Path | None, data: bytes, fmt: str = "txt") -> SourceDocumen
 
 def paragraph_blocks(text: str) -> list[Block]:
     """One block per run of non-blank lines."""
-    return [Block(span=(m.start(), m.end() - (1 if m.group().endswith("\n") else 0))) for m in _PARAGRAPH.finditer(text)]
+    return [
+        Block(span=(m.start(), m.end() - (1 if m.group().endswith("\n") else 0))) for m in _PARAGRAPH.finditer(text)
+    ]
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -153,7 +156,7 @@ def _pipe_table(text: str, lines: list[tuple[int, int]], i: int) -> tuple[Table 
         if _PIPE_RULE.match(line):
             continue
         bars = [s + k for k, ch in enumerate(line) if ch == "|"]
-        for col, (a, b) in enumerate(zip(bars, bars[1:], strict=False)):
+        for col, (a, b) in enumerate(itertools.pairwise(bars)):
             cs, ce = a + 1, b
             while cs < ce and text[cs].isspace():
                 cs += 1

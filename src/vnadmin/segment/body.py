@@ -59,7 +59,9 @@ def _rank(key: tuple[str, int]) -> float:
     return RANK[key[0]] + (key[1] * 0.1 if key[0] == "decimal" else 0)
 
 
-def parse_sections(text: str, regions: Sequence[tuple[int, int]], skip: Sequence[tuple[int, int]] = ()) -> list[Section]:
+def parse_sections(
+    text: str, regions: Sequence[tuple[int, int]], skip: Sequence[tuple[int, int]] = ()
+) -> list[Section]:
     """The section tree of the body ``regions`` of ``text``, ignoring line starts inside ``skip`` spans."""
     roots: list[_Node] = []
     skip = [*skip, *((m.start(), m.end()) for a, b in regions for m in P.QUOTED_BLOCK.finditer(text, a, b))]

@@ -13,8 +13,26 @@ _SYLLABLE = regex.compile(
 # After these words the rest of the name is a proper name: "tỉnh Đắk Lắk", "thành phố Cần Thơ".
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "đặc khu")
 # After these heads the next word starts the body's own name: "Sở Y tế", "Bộ Nội vụ", "Ban Dân vận".
-_HEADS_WITH_NAME = ("sở", "bộ", "ban", "cục", "vụ", "văn phòng", "viện", "trung tâm", "chi cục", "tổng cục",
-                    "phòng", "đài", "báo", "học viện", "trường", "bệnh viện", "công an", "hội đồng")
+_HEADS_WITH_NAME = (
+    "sở",
+    "bộ",
+    "ban",
+    "cục",
+    "vụ",
+    "văn phòng",
+    "viện",
+    "trung tâm",
+    "chi cục",
+    "tổng cục",
+    "phòng",
+    "đài",
+    "báo",
+    "học viện",
+    "trường",
+    "bệnh viện",
+    "công an",
+    "hội đồng",
+)
 
 
 def is_acronym(word: str) -> bool:
@@ -38,7 +56,7 @@ def normal_case(name: str) -> str:
     'UBND tỉnh Gia Lai'
     """
     words = name.split()
-    if not words or any(w.islower() for w in words if w.isalpha()) and not name.isupper():
+    if not words or (any(w.islower() for w in words if w.isalpha()) and not name.isupper()):
         return " ".join(words)
     out: list[str] = []
     proper = False

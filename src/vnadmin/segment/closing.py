@@ -38,7 +38,7 @@ class Closing:
 
 
 def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    out = []
+    out: list[tuple[int, int]] = []
     for m in _LINE.finditer(text, start, end):
         if m.start() == m.end() and out and out[-1][1] == m.start():
             continue

@@ -145,8 +145,10 @@ def parse_header(text: str, limit: int | None = None) -> Header:
     if h.doc_type and not h.doc_type_code:
         h.doc_type_code = _code_for_name(h.doc_type)
     if h.family is None:
-        h.family = "normative" if h.doc_type in {"Luật", "Bộ luật", "Nghị định", "Thông tư", "Pháp lệnh"} else (
-            "administrative" if (h.doc_type or h.number) else None
+        h.family = (
+            "normative"
+            if h.doc_type in {"Luật", "Bộ luật", "Nghị định", "Thông tư", "Pháp lệnh"}
+            else ("administrative" if (h.doc_type or h.number) else None)
         )
     return h
 
@@ -162,18 +164,20 @@ def _code_for_name(name: str) -> str | None:
 
 
 def _zone_end_without_type(window: str) -> int:
-    """Without a type line the header ends where the body starts: 'Kính gửi', 'Căn cứ' or a long sentence."""
+    """Without a type line the header ends at 'Kính gửi' or 'Căn cứ', else after the number or place-date
+    line (an official letter's "V/v …" subject stays in the zone), else there is no header."""
     for pattern in (P.ADDRESSEE_OPENING, P.LEGAL_BASIS):
         m = pattern.search(window)
         if m:
             return m.start()
-    offset = 0
-    for m in _LINE.finditer(window):
-        line = m.group()
-        if len(line) > 120 and not P.MOTTO.search(line):
-            return m.start()
-        offset = m.end()
-    return min(offset, len(window)) if window else 0
+    ends = [m.end() for m in (P.HEADER_NUMBER.search(window), P.PLACE_DATE.search(window)) if m]
+    subject = P.LETTER_SUBJECT.search(window)
+    if subject:
+        ends.append(_paragraph_end(window, subject.start(), len(window)))
+    if not ends:
+        return 0
+    end = window.find("\n\n", max(ends))
+    return len(window) if end == -1 else end
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:
@@ -242,5 +246,6 @@ def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
 
 
 def _starts_with_label(para: str) -> bool:
-    return any(kind in {"roman", "arabic", "article", "chapter", "part"} and pattern.match(para)
-               for kind, pattern in P.LABELS)
+    return any(
+        kind in {"roman", "arabic", "article", "chapter", "part"} and pattern.match(para) for kind, pattern in P.LABELS
+    )

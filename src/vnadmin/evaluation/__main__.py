@@ -1,0 +1,41 @@
+"""``python -m vnadmin.evaluation corpus/gold --docs corpus/docs [--per-doc] [--json] [--id ID …]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from vnadmin.evaluation.report import dumps, evaluate, render
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(
+        prog="python -m vnadmin.evaluation",
+        description="Precision/recall/F1 per field of the parser against hand-made gold answers.",
+    )
+    ap.add_argument("gold", type=Path, help="directory of gold/<id>.json files")
+    ap.add_argument("--docs", type=Path, required=True, help="directory of the documents <id>.<ext>")
+    ap.add_argument("--manifest", type=Path, help="MANIFEST.tsv (default: next to --docs)")
+    ap.add_argument("--id", action="append", dest="ids", metavar="ID", help="score only this gold id (repeatable)")
+    ap.add_argument("--per-doc", action="store_true", help="add a per-document breakdown")
+    ap.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
+    ap.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
+    args = ap.parse_args(argv)
+
+    if not args.gold.is_dir():
+        ap.error(f"not a directory: {args.gold}")
+    if not args.docs.is_dir():
+        ap.error(f"not a directory: {args.docs}")
+
+    def progress(doc_id: str) -> None:
+        if not args.quiet:
+            print(f"parsing {doc_id}", file=sys.stderr, flush=True)
+
+    report = evaluate(args.gold, args.docs, manifest=args.manifest, ids=args.ids, progress=progress)
+    sys.stdout.write(dumps(report) + "\n" if args.json else render(report, per_doc=args.per_doc))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

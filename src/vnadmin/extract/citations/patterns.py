@@ -1,0 +1,416 @@
+"""Regular expressions for citations, as named constants built from small pieces (compiled once).
+
+Every piece says why it is shaped so and carries a real example from the corpus. Patterns run on
+normalised text (NFC, ``Đ`` not ``Ð``), but stay tolerant of raw text where it costs nothing.
+"""
+
+from __future__ import annotations
+
+import regex
+
+# ---------------------------------------------------------------------------------------------------------
+# Document numbers ("số, ký hiệu")
+# ---------------------------------------------------------------------------------------------------------
+
+# A code segment: starts with a capital letter, then capitals, digits, "&" and lone small letters ("TTg", "QĐi",
+# "CTrPH", "UBTVQH15", "SGD&ĐT"; "BTP-KTVB&QLXLVPHC" is two codes). Two small letters in a row make a word,
+# not a code, so "65/KH-UBND - Báo cáo" stops before "Báo". "Ð" (U+00D0) is accepted for "Đ" in raw text.
+CODE = r"[\p{Lu}Ð](?:[\p{Lu}Ð\d&]|\p{Ll}(?!\p{Ll}))*"
+
+# The serial: digits, leading zeros kept ("0204/KH-UBND"). Blank in drafts ("số      /KH-UBND").
+SERIAL = r"0*\d{1,6}"
+
+# Spaces around separators are noise seen in real texts ("4085 /QĐ-SYT", "05 - CTrPH / BDVTU").
+_S = r"[ \t]{0,3}"
+
+# "/" between number parts.
+SLASH = _S + r"/" + _S
+
+# "-" between codes; en/em dashes, and dots for hyphens ("11/CT.UBND") are noise for it.
+HYPHEN = _S + r"[-‐‑–—]" + _S + r"|\.(?=\p{Lu})"
+
+# Joint party–state organs are written with a space: "05-CTrPH/BDVTU-BCSĐ UBND". Only an all-capital code of
+# two letters or more may follow a space, so "134 /KH-UBND Lào Cai" stops before "Lào".
+SPACED_CODE = r" (?=\p{Lu}{2,}(?![\p{Ll}]))" + CODE
+
+# The year of a normative number: "30/2020/NĐ-CP".
+YEAR = r"(?:19|20)\d\d"
+
+# Codes after the type: "-CP", "-BTP-BCA-TANDTC", or old slash style "/BLĐTBXH-BYT-BTC".
+_CODES = rf"{CODE}(?:(?:{HYPHEN}){CODE})*"
+
+# The three number grammars, as one alternation with named groups, applied both to text (search) and to a
+# single number (fullmatch, see number.py).
+#   normative      30/2020/NĐ-CP · 10/2022/QH15 · 05/1999/TTLT/BLĐTBXH-BYT-BTC · 2025/L-CTN
+#   party          268-QĐ/TU · 25-NQ/TW · 05-CTrPH/BDVTU-BCSĐ UBND · 18/NQ/TW (slash typo)
+#   administrative 65/KH-UBND · 12/UBND-VX (công văn) · 2180/SGD&ĐT-KTKĐCLGD
+NUMBER_BODY = (
+    rf"(?P<serial>{SERIAL})?"
+    rf"(?:"
+    rf"{SLASH}(?P<year>{YEAR}){SLASH}(?P<n_codes>{_CODES}(?:{SLASH}{_CODES})?)"
+    rf"|(?:{_S}[-‐‑–]{_S})(?P<p_type>{CODE}){SLASH}(?P<p_codes>{_CODES}(?:{SPACED_CODE})*)"
+    rf"|{SLASH}(?P<a_codes>{CODE}(?:(?:{HYPHEN}){CODE})+)"
+    rf"|{SLASH}(?P<s_type>{CODE}){SLASH}(?P<s_codes>{_CODES})"
+    rf")"
+)
+
+# A number inside running text: not glued to a preceding word, digit or separator ("Luật2019/…" is not one),
+# and not followed by more code letters.
+NUMBER_IN_TEXT = regex.compile(rf"(?<![\p{{L}}\d/&-]){NUMBER_BODY}(?![\p{{L}}\d&])", regex.VERSION1)
+
+# ---------------------------------------------------------------------------------------------------------
+# Type words in front of a number
+# ---------------------------------------------------------------------------------------------------------
+
+# Type names as written, longest first so that "Thông tư liên tịch" wins over "Thông tư". Written in any case
+# ("các Nghị quyết", "nghị quyết số", "QUYẾT ĐỊNH SỐ").
+TYPE_WORDS = (
+    "Chương trình hành động",
+    "Chương trình phối hợp",
+    "Nghị quyết liên tịch",
+    "Thông tư liên tịch",
+    "Thông báo kết luận",
+    "Bản ghi nhớ",
+    "Hiến pháp",
+    "Nghị quyết",
+    "Quyết định",
+    "Nghị định",
+    "Chỉ thị",
+    "Kế hoạch",
+    "Thông tư",
+    "Thông tri",
+    "Thông báo",
+    "Hướng dẫn",
+    "Chương trình",
+    "Kết luận",
+    "Quy định",
+    "Quy chế",
+    "Đề án",
+    "Dự án",
+    "Phương án",
+    "Báo cáo",
+    "Tờ trình",
+    "Công điện",
+    "Công văn",
+    "Văn bản",
+    "Pháp lệnh",
+    "Bộ luật",
+    "Luật",
+    "Lệnh",
+    "Biên bản",
+    "Giấy mời",
+    "Điện",
+)
+
+# Words of a type name may be split by a line break of the PDF text layer ("Quyết\nđịnh số 1668/QĐ-TTg").
+TYPE_ALT = "|".join(r"\s+".join(regex.escape(p) for p in w.split()) for w in TYPE_WORDS)
+_TYPE_ALT = TYPE_ALT
+
+# The type word and "số" right before a number, read backwards from the number: "Chỉ thị số 33/CT-TTg",
+# "Nghị quyết 55/2023/NQ-HĐND", "Công văn số: 12/UBND-VX", "Chương trình phối hợp số 05-…",
+# "Quyết định số 1132/QĐ-TTg" and plural "các Quyết định số 12/QĐ-UBND". A page-break join can leave a
+# line break between the words.
+TYPE_BEFORE_NUMBER = regex.compile(
+    rf"(?<![\p{{L}}])(?P<type>{_TYPE_ALT})(?:[ \t]*:)?(?P<so>(?:\s+(?:số|SỐ|Số)\s*:?){{1,2}})?\s*\Z",
+    regex.IGNORECASE,
+)
+
+# A type word earlier in the same clause, with a name or an issuer between it and "số": "Luật Tổ chức chính
+# quyền địa phương số 72/2025/QH15", "Kế hoạch hành động số 08-KH/TU", "các Nghị quyết của Chính phủ: Số 01/NQ-CP".
+# The type word must be capitalised; the clause must not end (";", ". ", blank line) nor hold a date or number.
+TYPE_EARLIER_IN_CLAUSE = regex.compile(
+    rf"(?<![\p{{L}}])(?P<type>{TYPE_ALT})(?P<name>(?:(?!;|\.\s|\n\n|\d|ngày)[^\n]|\n(?!\n)){{1,140}}?)"
+    rf"(?:số|Số)\s*:?\s*\Z"
+)
+
+# A form template is no document: "theo Mẫu số 01/BCĐBHĐND-MT".
+FORM_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}])(?:Mẫu|mẫu|Biểu|biểu)(?:\s+số)?\s*\Z")
+
+# "số" alone before a number in a list: "Nghị quyết số 48/NQ-CP, số 50/NQ-CP".
+SO_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}])(?:số|Số)\s*:?\s*\Z")
+
+# The list glue between two numbers of the same type: ", ", "; ", " và ", ", số ".
+LIST_GLUE = regex.compile(r"\A\s*(?:,|;|và|,\s*và)\s*(?:số\s*)?\Z")
+
+# The document's own number in its header: "Số: 65/KH-UBND" at the start of a line is no citation.
+HEADER_NUMBER = regex.compile(r"(?:^|\n)[ \t|*]*(?:Số|SỐ)\s*:?\s*\Z")
+
+# A short form: type word + "số" + serial with no symbol ("Chỉ thị số 33", "Nghị quyết số 57"), or without
+# "số" ("Nghị quyết 55"), checked later against full mentions.
+SHORT_FORM = regex.compile(
+    rf"(?<![\p{{L}}])(?P<type>{_TYPE_ALT})(?P<so>\s+(?:số|Số)\s*:?)?[ \t]+(?P<serial>\d{{1,6}})"
+    rf"(?![\d/\p{{L}}]|\s*[-‐‑–/.]\s*[\p{{L}}\d])",
+    regex.IGNORECASE,
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# What follows a number: date, issuer, subject
+# ---------------------------------------------------------------------------------------------------------
+
+# Between the number and the date: ", ", " được ban hành", " ban hành": "số 49-CT/TW, ngày 20/10/2015". Used with
+# .match(text, pos); the date itself is read with vnadmin.extract.dates.
+DATE_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+)?(?=[Nn]gày)")
+
+# "ngày" before a numeric date: "ngày 26/11/2021".
+DAY_WORD = regex.compile(r"[Nn]gày[ \t]*")
+
+# "của <issuer>": "của Thủ tướng Chính phủ", "của Ban Thường vụ Tỉnh ủy".
+OF_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:của|Của)[ \t]+")
+
+# The term of a party organ after its name, kept out of the issuer: "Ban Chấp hành Trung ương (khóa XI)".
+TERM_SUFFIX = regex.compile(r"[ \t]*\((?:khóa|khoá|Khóa|nhiệm kỳ)[^)\n]{1,30}\)")
+
+# A word of an issuer's name. Capitalised words and acronyms always belong ("Ủy ban nhân dân tỉnh Tuyên
+# Quang", "UBND tỉnh", "BCĐ"); these lower-case words appear inside names of bodies.
+ISSUER_LOWER_WORDS = frozenset(
+    [
+        "nhân",
+        "dân",
+        "tỉnh",
+        "thành",
+        "phố",
+        "huyện",
+        "xã",
+        "phường",
+        "thị",
+        "trấn",
+        "quận",
+        "cán",
+        "sự",
+        "đảng",
+        "đoàn",
+        "ủy",
+        "thường",
+        "vụ",
+        "trực",
+        "trung",
+        "ương",
+        "quốc",
+        "gia",
+        "hội",
+        "đồng",
+        "nhà",
+        "nước",
+        "chính",
+        "phủ",
+        "thủ",
+        "tướng",
+        "ban",
+        "bộ",
+        "và",
+        "phát",
+        "triển",
+        "nông",
+        "thôn",
+        "môi",
+        "trường",
+        "xã",
+        "hội",
+        "giao",
+        "thông",
+        "vận",
+        "tải",
+        "đầu",
+        "tư",
+        "kế",
+        "hoạch",
+        "thông",
+        "tin",
+        "truyền",
+        "thông",
+        "lao",
+        "động",
+        "thương",
+        "binh",
+        "giáo",
+        "dục",
+        "đào",
+        "tạo",
+        "khoa",
+        "học",
+        "công",
+        "nghệ",
+        "văn",
+        "hóa",
+        "thể",
+        "thao",
+        "du",
+        "lịch",
+        "tài",
+        "nguyên",
+        "ngoại",
+        "giao",
+        "tư",
+        "pháp",
+        "nội",
+        "vụ",
+        "quốc",
+        "phòng",
+        "an",
+        "y",
+        "tế",
+        "xây",
+        "dựng",
+        "công",
+        "thương",
+        "tài",
+        "chính",
+        "dân",
+        "tộc",
+        "tôn",
+        "giáo",
+        "chỉ",
+        "đạo",
+        "kiểm",
+        "tra",
+        "tuyên",
+        "giáo",
+        "dân",
+        "vận",
+        "tổ",
+        "chức",
+        "chấp",
+        "hành",
+        "bí",
+        "thư",
+        "chính",
+        "trị",
+        "liên",
+        "tịch",
+        "mặt",
+        "trận",
+        "tổ",
+        "quốc",
+        "việt",
+        "nam",
+        "lâm",
+        "thủy",
+        "sản",
+        "chủ",
+        "cấp",
+        "tối",
+        "cao",
+        "viện",
+        "kiểm",
+        "sát",
+        "tòa",
+        "án",
+        "toà",
+        "ngân",
+        "hàng",
+        "bảo",
+        "hiểm",
+        "văn",
+        "phòng",
+        "thanh",
+        "tra",
+        "cục",
+        "tổng",
+        "sở",
+    ]
+)
+
+# Words that end an issuer even when capitalised or listed above: the subject or the sentence goes on.
+# ("ban" ends it only in "ban hành", see mentions.read_issuer.)
+ISSUER_STOP_WORDS = frozenset(
+    [
+        "về",
+        "v/v",
+        "việc",
+        "triển",
+        "giữa",
+        "góp",
+        "quy",
+        "định",
+        "hướng",
+        "dẫn",
+        "theo",
+        "tại",
+        "trong",
+        "đã",
+        "được",
+        "nhằm",
+        "để",
+        "thì",
+        "là",
+        "khi",
+        "sau",
+        "trước",
+        "từ",
+        "với",
+        "ngày",
+        "số",
+        "như",
+        "cụ",
+        "thể",
+    ]
+)
+
+# An issuer word: a word (letters, digits, "&", "-" inside acronyms such as "UBND-VX").
+ISSUER_WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\d&]+(?:-[\p{L}\d&]+)*)")
+
+# "về"/"về việc"/"V/v" before the subject: "… của Thủ tướng Chính phủ về tiếp tục tăng cường …".
+SUBJECT_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:về[ \t]+việc|về|V/v|v/v)[ \t]+")
+
+# A subject in quotes straight after the citation: "… (khóa XI) “Quy định về việc …”".
+QUOTED_SUBJECT = regex.compile(r"[ \t]*,?[ \t]*(?:về[ \t]+)?[“\"](?P<q>[^”\"\n]{1,400})[”\"]")
+
+# The subject runs to the end of the clause.
+SUBJECT_END = regex.compile(r"[;\n]|\.(?:\s|\Z)|,[ \t]+(?=(?:các|và|số|Quyết|Nghị|Chỉ|Kế|Thông|Luật)\b)")
+
+# ---------------------------------------------------------------------------------------------------------
+# References by name, with no number
+# ---------------------------------------------------------------------------------------------------------
+
+# Laws and codes by name: "Luật Thực hiện dân chủ ở cơ sở", "Bộ luật Lao động", "Pháp lệnh Dân số",
+# "Hiến pháp năm 2013". "Luật" must be capitalised; "Luật sư" (a lawyer) is no law.
+NAMED_LAW = regex.compile(
+    r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)"
+    r"(?![ \t]+(?:sư|gia|số|này|đó|định|pháp|và|hoặc|\d))(?P<rest>[ \t]+\p{L}|(?=[ \t]+năm[ \t]+\d{4}))"
+)
+
+# A party congress resolution: "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết đại hội Đảng bộ tỉnh lần thứ
+# XVII", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025".
+_PLACE = r"(?:[ \t]+(?:tỉnh|thành[ \t]+phố|huyện|xã|phường|[\p{Lu}][\p{Ll}]*))*"
+NAMED_CONGRESS = regex.compile(
+    r"(?<![\p{L}])(?P<type>Nghị quyết)[ \t]+[Đđ]ại[ \t]+hội(?:[ \t]+đại[ \t]+biểu)?(?:[ \t]+toàn[ \t]+quốc)?"
+    rf"(?P<tail>(?:[ \t]+[Đđ]ảng[ \t]+bộ{_PLACE})?(?:[ \t]+(?:lần[ \t]+thứ[ \t]+)?[IVXLC]+\b)?"
+    rf"(?:[ \t]+của[ \t]+[Đđ]ảng(?:[ \t]+bộ{_PLACE})?)?(?:,?[ \t]+nhiệm[ \t]+kỳ[ \t]+\d{{4}}[ \t]*-[ \t]*\d{{4}})?)"
+)
+
+# A document of a named issuer without a number: "Chỉ thị của Ban Thường vụ Tỉnh ủy", "Nghị quyết của Ủy ban
+# Thường vụ Quốc hội về sắp xếp …". The type word must be capitalised.
+TYPE_OF_ISSUER = regex.compile(
+    r"(?<![\p{L}])(?P<type>Nghị quyết|Chỉ thị|Quyết định|Kết luận|Kế hoạch|Nghị định|Thông tư|Quy định|Đề án)"
+    r"(?=[ \t]+của[ \t]+\p{Lu})"
+)
+
+# A plan, scheme or rule set by its name: "Đề án “Nâng cao năng lực ngành y tế …”", "Kế hoạch tinh giản biên
+# chế …", "Quy chế công tác dân vận của hệ thống chính trị tỉnh Tuyên Quang". Capitalised type word only; the
+# next word must not make it generic or self-referring ("Kế hoạch này", "Đề án số").
+NAMED_PLAN = regex.compile(
+    r"(?<![\p{L}])(?P<type>Đề án|Kế hoạch|Quy chế|Chiến lược|Nghị quyết|Chỉ thị)"
+    r"(?![ \t]+(?:này|đó|trên|số|của|và|các|những|được|đã|sẽ|cụ|chi|năm|thực hiện|triển khai|liên quan|đề ra"
+    r"|\d))"
+    r"(?=[ \t]+[“\"\p{L}])"
+)
+
+# The end of a name: clause punctuation, or words that start a new clause ("… ở cơ sở và các văn bản …").
+NAME_END = regex.compile(
+    r"[;:()\n]|\.(?:\s|\Z)|,[ \t]+(?=\p{Lu}|các|những|và|đồng|nhất|trong|theo|gắn|góp|bảo|đảm|tạo|nâng|tăng"
+    r"|phát huy|thực|triển|kịp|tổ|chủ|phối|xây|đó|đây)"
+    r"|[ \t]+(?:và|cùng)[ \t]+(?:các|những|văn|Luật|Nghị|Quyết|Chỉ|Kế|Đề|Phong|Chương|Quy|hướng|thực)"
+    r"|[ \t]+(?:theo|gắn với|nhằm|để|đã|được|đến nay|tại|trên địa bàn|trong đó|cũng như|bảo đảm|đảm bảo)[ \t]"
+)
+
+# A comma inside a law name is kept only for pairs such as "Luật Phòng, chống ma túy", "khám bệnh, chữa bệnh".
+LAW_NAME_COMMA = regex.compile(r",[ \t]+(?=chống|chữa|bổ sung)")
+
+# A quoted name right after the type word: "Đề án “Nâng cao năng lực ngành y tế …”".
+QUOTED_NAME = regex.compile(r"[ \t]+[“\"][^”\"\n]{1,400}[”\"]")
+
+# A footnote line in plain text (when the caller gives no Document): "¹ Nghị quyết số 25-NQ/TW …".
+FOOTNOTE_LINE = regex.compile(r"(?m)^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])[ \t].*$")
+
+# A legal-basis paragraph in plain text: "Căn cứ Chỉ thị số 33/CT-TTg …;".
+LEGAL_BASIS_LINE = regex.compile(r"(?m)^[ \t*_]*Căn cứ\b.*$")

@@ -1,0 +1,550 @@
+"""Due dates of Vietnamese plans and decisions: "trước ngày 20/4/2024", "quý II/2024", "ngày 15 hằng tháng".
+
+A deadline in running text needs a trigger word ("trước", "chậm nhất", "hoàn thành trong", "trong thời hạn",
+"định kỳ" …): a bare date is a citation date or a date of an event. The cell of a table's "Thời gian hoàn
+thành" column is a deadline by its position, so :func:`find_cell_deadlines` accepts bare forms too ("Tháng
+6/2024", "Quý II", "Năm 2024", "Thường xuyên").
+
+Dates are normalised against the document's date: a partial "trước 30/6" takes the document's year; a month,
+quarter, half year or year gives the last day of that period (the period is kept); repeating due dates give an
+RFC 5545 RRULE; relative limits ("trong 05 ngày làm việc, kể từ ngày nhận") give a ``relative`` description.
+Programme periods ("giai đoạn 2021-2025", "năm 2024") are not deadlines: :func:`find_periods` lists them apart.
+
+>>> [d.text for d in find_deadlines("báo cáo quý trước 20 tháng cuối quý; báo cáo năm trước ngày 10/12/2024")]
+['trước 20 tháng cuối quý', 'trước ngày 10/12/2024']
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+from vnadmin.extract.dates import make_date
+from vnadmin.model import Deadline, Located, Period, Recurrence
+
+_F = regex.IGNORECASE | regex.VERSION1
+
+# Trigger words before an absolute date: "trước ngày", "chậm nhất ngày", "hoàn thành trước", "hạn chót".
+_TRIGGER = (
+    r"(?:(?:hoàn\s+thành|xong)\s+)?"
+    r"(?:trước|chậm\s+nhất(?:\s+(?:là|vào|trong|đến))?|không\s+muộn\s+hơn|hạn\s+chót(?:\s+là)?"
+    r"|(?<=(?:hoàn\s+thành|xong|gửi|nộp)\s+)(?:trong|vào))"
+)
+# "hoàn thành trong tháng 6/2024", "trong tháng 6/2024", "chậm nhất trong quý II/2024", "trước hết quý III".
+_PERIOD_TRIGGER = (
+    r"(?:(?:hoàn\s+thành|xong|thực\s+hiện\s+xong|kết\s+thúc)\s+)?"
+    r"(?:trong|chậm\s+nhất(?:\s+(?:là|vào|trong))?|trước|hạn\s+chót|(?<=(?:hoàn\s+thành|xong)\s+)vào)"
+)
+_EVERY = r"(?:hằng|hàng|mỗi)"
+_TIME = r"(?:\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*,?\s*(?:,\s*)?)?"
+_DAY = r"(?P<d>\d{1,2})"
+_ROMAN_QUARTER = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_QUARTER = r"quý\s+(?P<q>IV|III|II|I|[1-4])(?![\p{L}\d])"
+_YEAR = r"(?P<y>(?:19|20)\d{2})(?!\d)"
+_FULL_DATE = (
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s*(?P<sep>[/.-])\s*(?P<m>\d{1,2})\s*(?P=sep)\s*(?P<y>\d{4})(?!\d)"
+    r"|ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})\s*(?:,\s*)?năm\s+(?P<y>\d{4})(?!\d)"
+)
+_PARTIAL_DATE = (
+    r"(?:ngày\s+)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/.-]|\s*/\s*\d|\s+năm\s+\d)"
+    r"|ngày\s+(?P<d>\d{1,2})\s+tháng\s+(?P<m>\d{1,2})(?!\d|\s*,?\s*năm\s+\d|\s*/)"
+)
+_MONTH = r"tháng\s+(?P<m>\d{1,2})(?:\s*/\s*|\s+năm\s+)" + _YEAR
+_MONTH_NO_YEAR = r"tháng\s+(?P<m>\d{1,2})(?![\d/]|\s+năm\s+\d|\s*(?:hằng|hàng|mỗi)\s+năm)"
+_QUARTER_YEAR = _QUARTER + r"(?:\s*/\s*|\s+năm\s+)" + _YEAR
+_HALF = r"(?P<h>6|06|sáu)\s+tháng\s+(?P<part>đầu|cuối)\s+năm(?:\s+" + _YEAR + r")?"
+_WHOLE_YEAR = r"năm\s+" + _YEAR
+_NUM = r"(?P<n>\d{1,3}|một|hai|ba|bốn|năm|sáu|bảy|mười)"
+_WORD_NUMBERS = {"một": 1, "hai": 2, "ba": 3, "bốn": 4, "năm": 5, "sáu": 6, "bảy": 7, "mười": 10}
+_STOP = r"(?=[\s,;.:)\]]|$)"
+
+
+@dataclass(frozen=True)
+class _Hit:
+    start: int
+    end: int
+    date: dt.date | None = None
+    recurrence: Recurrence | None = None
+    period: Period | None = None
+    relative: str | None = None
+
+
+Builder = Callable[["regex.Match[str]", "_Context"], "_Hit | None"]
+
+
+@dataclass(frozen=True)
+class _Context:
+    year: int | None
+
+
+def _num(value: str) -> int:
+    return int(value) if value.isdigit() else _WORD_NUMBERS[value.lower()]
+
+
+def month_end(year: int, month: int) -> dt.date:
+    """Last day of a month.
+
+    >>> month_end(2024, 2)
+    datetime.date(2024, 2, 29)
+    """
+    return dt.date(year, month, calendar.monthrange(year, month)[1])
+
+
+def month_period(year: int, month: int) -> Period:
+    return Period(start=dt.date(year, month, 1), end=month_end(year, month), kind="month")
+
+
+def quarter_period(year: int, quarter: int) -> Period:
+    first = 3 * (quarter - 1) + 1
+    return Period(start=dt.date(year, first, 1), end=month_end(year, first + 2), kind="quarter")
+
+
+def half_period(year: int, half: int) -> Period:
+    first = 1 if half == 1 else 7
+    return Period(start=dt.date(year, first, 1), end=month_end(year, first + 5), kind="half_year")
+
+
+def year_period(year: int) -> Period:
+    return Period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), kind="year")
+
+
+def _is_before(m: regex.Match[str]) -> bool:
+    """'trước tháng 6/2024' closes before the period starts; 'trong/chậm nhất tháng 6' at its end."""
+    head = m.group("trig") or ""
+    return bool(regex.match(r"(?:(?:hoàn\s+thành|xong)\s+)?trước", head, _F))
+
+
+def _close(period: Period, m: regex.Match[str], start: int) -> _Hit:
+    if "trig" in m.re.groupindex and _is_before(m):
+        return _Hit(start, m.end(), date=period.start - dt.timedelta(days=1), period=period)
+    return _Hit(start, m.end(), date=period.end, period=period)
+
+
+# ---- builders -----------------------------------------------------------------------------------------------
+
+
+def _monthly(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    day = int(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    return _Hit(
+        m.start(),
+        m.end(),
+        recurrence=Recurrence(rrule=f"FREQ=MONTHLY;BYMONTHDAY={day}", description=f"monthly day {day}"),
+    )
+
+
+def _quarterly(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    day = int(m.group("d"))
+    if not 1 <= day <= 31:
+        return None
+    which = (m.group("which") or "cuối").lower()
+    if which.startswith("cuối"):
+        months, desc = "3,6,9,12", f"quarterly day {day} of last month of quarter"
+    else:
+        months, desc = "1,4,7,10", f"quarterly day {day} of first month of next quarter"
+    return _Hit(
+        m.start(),
+        m.end(),
+        recurrence=Recurrence(rrule=f"FREQ=YEARLY;BYMONTH={months};BYMONTHDAY={day}", description=desc),
+    )
+
+
+_MONTH_NAMES = [
+    "",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def _yearly(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    day, month = int(m.group("d")), int(m.group("m"))
+    if make_date(2000, month, day) is None:
+        return None
+    desc = f"yearly {_MONTH_NAMES[month]} {day}"
+    return _Hit(
+        m.start(),
+        m.end(),
+        recurrence=Recurrence(rrule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}", description=desc),
+    )
+
+
+def _yearly_month(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    month = int(m.group("m"))
+    if not 1 <= month <= 12:
+        return None
+    desc = f"yearly by end of {_MONTH_NAMES[month]}"
+    return _Hit(
+        m.start(), m.end(), recurrence=Recurrence(rrule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", description=desc)
+    )
+
+
+_UNIT_FREQ = {
+    "ngày": ("DAILY", "daily"),
+    "tuần": ("WEEKLY", "weekly"),
+    "tháng": ("MONTHLY", "monthly"),
+    "quý": ("MONTHLY", "quarterly"),
+    "năm": ("YEARLY", "yearly"),
+}
+
+
+def _periodic(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    unit = m.group("unit").lower()
+    freq, word = _UNIT_FREQ[unit]
+    n = _num(m.group("n")) if m.group("n") else 1
+    if unit == "quý":
+        n *= 3
+    if n <= 0:
+        return None
+    rule = f"FREQ={freq}" + (f";INTERVAL={n}" if n > 1 else "")
+    desc = word if n == 1 or (unit == "quý" and n == 3) else f"every {n} {unit_en(freq)}"
+    return _Hit(m.start(), m.end(), recurrence=Recurrence(rrule=rule, description=desc))
+
+
+def unit_en(freq: str) -> str:
+    return {"DAILY": "days", "WEEKLY": "weeks", "MONTHLY": "months", "YEARLY": "years"}[freq]
+
+
+_REL_UNIT = {
+    "ngày làm việc": ("D", " business days"),
+    "ngày": ("D", " days"),
+    "giờ": ("TH", " hours"),
+    "tuần": ("W", " weeks"),
+    "tháng": ("M", " months"),
+    "năm": ("Y", " years"),
+}
+
+
+def _relative(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    n = _num(m.group("n"))
+    unit = " ".join(m.group("unit").lower().split())
+    code, words = _REL_UNIT[unit]
+    duration = f"PT{n}H" if code == "TH" else f"P{n}{code}"
+    anchor = m.group("anchor")
+    rel = f"{duration}{words if unit == 'ngày làm việc' else ''}"
+    if anchor:
+        rel += " from " + " ".join(anchor.split())
+    return _Hit(m.start(), m.end(), relative=rel)
+
+
+def _full(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    date = make_date(m.group("y"), m.group("m"), m.group("d"))
+    if date is None:
+        return None
+    return _Hit(m.start(), m.end(), date=date, period=Period(start=date, end=date, kind="day"))
+
+
+def _partial(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    if ctx.year is None:
+        return None
+    date = make_date(ctx.year, m.group("m"), m.group("d"))
+    if date is None:
+        return None
+    return _Hit(m.start(), m.end(), date=date, period=Period(start=date, end=date, kind="day"))
+
+
+def _month(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    month = int(m.group("m"))
+    year = int(m.group("y")) if "y" in m.re.groupindex and m.group("y") else ctx.year
+    if year is None or not 1 <= month <= 12:
+        return None
+    return _close(month_period(year, month), m, m.start())
+
+
+def _quarter(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    q = _ROMAN_QUARTER[m.group("q").lower()]
+    year = int(m.group("y")) if "y" in m.re.groupindex and m.group("y") else ctx.year
+    if year is None:
+        return None
+    return _close(quarter_period(year, q), m, m.start())
+
+
+def _half(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    year = int(m.group("y")) if m.group("y") else ctx.year
+    if year is None:
+        return None
+    return _close(half_period(year, 1 if m.group("part").lower() == "đầu" else 2), m, m.start())
+
+
+def _year(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    return _close(year_period(int(m.group("y"))), m, m.start())
+
+
+def _continuous(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    return _Hit(m.start(), m.end(), relative="continuous")
+
+
+def _c(pattern: str) -> regex.Pattern[str]:
+    return regex.compile(pattern, _F)
+
+
+# Patterns in priority order: an earlier pattern wins an overlap, then the longer match.
+_TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
+    # "chậm nhất trong ngày 15 hằng tháng", "trước ngày 20 hằng tháng", "trước ngày 05 của tháng liền kề"
+    (
+        _c(
+            rf"(?:{_TRIGGER}\s+)?(?:trong\s+)?ngày\s+{_DAY}\s+(?:{_EVERY}\s+tháng|của\s+tháng\s+(?:liền\s+kề|tiếp\s+theo|sau))"
+            rf"{_STOP}"
+        ),
+        _monthly,
+    ),
+    # "hằng tháng, trước ngày 20"
+    (
+        _c(rf"(?:định\s+kỳ\s+)?{_EVERY}\s+tháng\s*,?\s*{_TRIGGER}\s+(?:ngày\s+)?{_DAY}(?![\d/]|\s+tháng){_STOP}"),
+        _monthly,
+    ),
+    # "trước 20 tháng cuối quý", "trước ngày 20 của tháng cuối quý", "trước ngày 05 tháng đầu quý sau"
+    (
+        _c(
+            rf"(?:{_EVERY}\s+quý\s*,?\s*)?{_TRIGGER}\s+(?:ngày\s+)?{_DAY}\s+(?:của\s+)?tháng\s+"
+            rf"(?P<which>cuối|đầu)\s+(?:của\s+)?(?:mỗi\s+)?quý(?:\s+(?:sau|tiếp\s+theo|kế\s+tiếp))?{_STOP}"
+        ),
+        _quarterly,
+    ),
+    # "trước ngày 10/12 hằng năm", "trước ngày 20 tháng 12 hằng năm", "trước ngày 31/01 năm liền kề"
+    (
+        _c(
+            rf"{_TRIGGER}\s+(?:ngày\s+)?{_DAY}\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{{1,2}})\s*,?\s*"
+            rf"(?:{_EVERY}\s+năm|của\s+năm\s+(?:sau|liền\s+kề|tiếp\s+theo)|năm\s+(?:sau|liền\s+kề|tiếp\s+theo)){_STOP}"
+        ),
+        _yearly,
+    ),
+    # "hằng năm trước ngày 10/12", "định kỳ hằng năm, trước ngày 15 tháng 11"
+    (
+        _c(
+            rf"(?:định\s+kỳ\s+)?{_EVERY}\s+năm\s*,?\s*(?:\p{{Ll}}+\s+){{0,4}}?{_TRIGGER}\s+(?:ngày\s+)?{_DAY}\s*"
+            rf"(?:/\s*|\s+tháng\s+)(?P<m>\d{{1,2}})(?![\d/]|\s*,?\s*năm\s+\d){_STOP}"
+        ),
+        _yearly,
+    ),
+    # "trong tháng 01 hằng năm"
+    (_c(rf"{_PERIOD_TRIGGER}\s+tháng\s+(?P<m>\d{{1,2}})\s+{_EVERY}\s+năm{_STOP}"), _yearly_month),
+    # "định kỳ 6 tháng", "định kỳ hằng quý", "định kỳ 02 tuần/lần", "06 tháng/lần"
+    (
+        _c(
+            rf"định\s+kỳ\s+(?:{_EVERY}\s+|{_NUM}\s+)?(?P<unit>ngày|tuần|tháng|quý|năm)(?:\s*/\s*lần)?(?!\s+(?:đầu|cuối))"
+            rf"{_STOP}"
+        ),
+        _periodic,
+    ),
+    (_c(rf"(?<![\p{{L}}\d]){_NUM}\s+(?P<unit>ngày|tuần|tháng|quý|năm)\s*/\s*lần{_STOP}"), _periodic),
+    # "trong 05 ngày làm việc, kể từ ngày nhận được", "trong thời hạn 03 ngày, kể từ ngày ..."
+    (
+        _c(
+            rf"trong\s+(?:thời\s+hạn|vòng|thời\s+gian)?\s*(?:không\s+quá|tối\s+đa)?\s*{_NUM}\s+"
+            rf"(?P<unit>ngày\s+làm\s+việc|ngày|giờ|tuần|tháng|năm)"
+            rf"(?:\s*,?\s*kể\s+từ\s+(?P<anchor>(?:ngày|khi|thời\s+điểm|lúc)(?:[^\S\n]*\n?[^\S\n]*[^\s,;.:()]+){{0,7}})"
+            rf"|(?<=làm\s+việc)|(?<=giờ))"
+        ),
+        _relative,
+    ),
+    # "trước ngày 20/4/2024", "chậm nhất ngày 15/12/2024", "trước 14 giờ ngày 08 tháng 10 năm 2025"
+    (_c(rf"(?P<trig>{_TRIGGER})\s+{_TIME}(?:{_FULL_DATE})"), _full),
+    # "trong tháng 6/2024", "chậm nhất trong tháng 11 năm 2025"
+    (_c(rf"(?P<trig>{_PERIOD_TRIGGER})\s+{_MONTH}"), _month),
+    # "quý II/2024", "trong quý I năm 2026"
+    (_c(rf"(?P<trig>{_PERIOD_TRIGGER})\s+{_QUARTER_YEAR}"), _quarter),
+    # "trước 30/6", "trước ngày 15 tháng 11" (the document's year)
+    (_c(rf"(?P<trig>{_TRIGGER})\s+{_TIME}(?:{_PARTIAL_DATE})"), _partial),
+    # "hoàn thành trong năm 2024", "chậm nhất trong năm 2025"
+    (
+        _c(
+            rf"(?P<trig>(?:hoàn\s+thành|xong|thực\s+hiện\s+xong)\s+(?:trong|trước|vào)|chậm\s+nhất(?:\s+trong)?)"
+            rf"\s+(?:cuối\s+)?{_WHOLE_YEAR}"
+        ),
+        _year,
+    ),
+    # "Thời gian thực hiện: thường xuyên"
+    (
+        _c(r"(?<=thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:\s*)thường\s+xuyên(?:\s+trong\s+năm)?"),
+        _continuous,
+    ),
+]
+
+# Extra forms accepted in a deadline cell of a table ("Thời gian hoàn thành": "Tháng 6/2024", "Quý II").
+_CELL_RULES: list[tuple[regex.Pattern[str], Builder]] = [
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_TIME}(?:{_FULL_DATE})"), _full),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_MONTH}"), _month),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_QUARTER_YEAR}"), _quarter),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_HALF}"), _half),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_QUARTER}(?!\s*/|\s+năm\s+\d)"), _quarter),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?)(?:{_PARTIAL_DATE})"), _partial),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_MONTH_NO_YEAR}"), _month),
+    (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_WHOLE_YEAR}"), _year),
+    (_c(r"thường\s+xuyên(?:,?\s+(?:liên\s+tục|trong\s+năm|hằng\s+năm|hàng\s+năm))?"), _continuous),
+]
+
+# Programme periods and years: "giai đoạn 2021-2025", "5 năm 2021-2025", "năm 2024", "đến năm 2030".
+_PERIOD = regex.compile(
+    r"(?:giai\s+đoạn|thời\s+kỳ|(?:\d{1,2}\s+)?năm)\s+(?:19|20)\d{2}\s*[-–]\s*(?:(?:19|20)\d{2}|\d{2})(?!\d)"
+    r"|(?<!tháng\s+\d{1,2}\s+|/\s*)(?:đến\s+)?năm\s+(?:19|20)\d{2}(?![\d/-])"
+    r"|(?<![\p{L}\d/.-])(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2}(?![\d/-])",
+    _F,
+)
+
+
+def _overlaps(a: _Hit, taken: list[_Hit]) -> bool:
+    return any(a.start < b.end and b.start < a.end for b in taken)
+
+
+def _run(rules: list[tuple[regex.Pattern[str], Builder]], text: str, ctx: _Context) -> list[_Hit]:
+    taken: list[_Hit] = []
+    for pattern, build in rules:
+        for m in pattern.finditer(text):
+            if m.end() == m.start():
+                continue
+            hit = build(m, ctx)
+            if hit is not None and not _overlaps(hit, taken):
+                taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)
+
+
+# What is due: the clause before the deadline ("báo cáo quý trước 20 tháng cuối quý" → "báo cáo quý").
+_CLAUSE_START = regex.compile(r"[;.:\n!?]|(?<=\s)[-+•](?=\s)")
+_WHAT_LEAD = regex.compile(r"^(?:đối\s+với|riêng|về|và|hoặc|,)\s+", _F)
+_DELIVERABLE = regex.compile(r"\b(?:báo\s+cáo|tổng\s+hợp|gửi|nộp|hoàn\s+thành|trình|ban\s+hành|xây\s+dựng)\b", _F)
+
+
+def _what(text: str, start: int) -> str | None:
+    window_start = max(0, start - 400)
+    before = text[window_start:start]
+    cut = 0
+    for m in _CLAUSE_START.finditer(before):
+        cut = m.end()
+    clause = before[cut:].strip(" ,")
+    clause = _WHAT_LEAD.sub("", clause).strip(" ,")
+    if not clause:
+        return None
+    words = clause.split()
+    if len(words) > 20:
+        starts = [d.start() for d in _DELIVERABLE.finditer(clause)]
+        clause = clause[starts[-1] :] if starts else " ".join(words[-20:])
+    return " ".join(clause.split()) or None
+
+
+def _to_deadlines(hits: list[_Hit], text: str, offset: int, section: str | None, with_what: bool) -> list[Deadline]:
+    out: list[Deadline] = []
+    for h in hits:
+        out.append(
+            Deadline(
+                text=text[h.start : h.end],
+                span=(offset + h.start, offset + h.end),
+                date=h.date,
+                recurrence=h.recurrence,
+                period=h.period if h.period is not None and h.period.kind != "day" else None,
+                relative=h.relative,
+                what=_what(text, h.start) if with_what else None,
+                section=section,
+            )
+        )
+    return out
+
+
+def find_deadlines(
+    text: str, reference: dt.date | int | None = None, *, offset: int = 0, section: str | None = None
+) -> list[Deadline]:
+    """Deadlines in running text, in text order; spans are ``offset`` + positions in ``text``.
+
+    ``reference`` is the document's date (or year): it completes partial dates ("trước 30/6").
+
+    >>> d = find_deadlines("báo cáo 6 tháng trước 30/6; báo cáo quý II/2024 chậm nhất trong quý II/2024", 2024)
+    >>> [(x.text, x.date.isoformat()) for x in d]
+    [('trước 30/6', '2024-06-30'), ('chậm nhất trong quý II/2024', '2024-06-30')]
+    >>> d[1].period.kind, d[0].what
+    ('quarter', 'báo cáo 6 tháng')
+    """
+    year = reference.year if isinstance(reference, dt.date) else reference
+    hits = _run(_TEXT_RULES, text, _Context(year))
+    return _to_deadlines(hits, text, offset, section, with_what=True)
+
+
+_RANGE = regex.compile(r"(?:^|\s)(?:từ|đến|tới)\s|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?\d", _F)
+
+
+def find_cell_deadlines(
+    text: str, reference: dt.date | int | None = None, *, offset: int = 0, section: str | None = None
+) -> list[Deadline]:
+    """Deadlines in a table's time column, where bare forms count: "Tháng 6/2024", "Quý II", "Thường xuyên".
+
+    A range ("Từ tháng 3 đến tháng 6/2024") gives its end.
+
+    >>> [(d.text, d.date) for d in find_cell_deadlines("Quý II/2024")]
+    [('Quý II/2024', datetime.date(2024, 6, 30))]
+    >>> [(d.text, d.date) for d in find_cell_deadlines("Từ tháng 3/2024 đến tháng 6/2024")]
+    [('tháng 6/2024', datetime.date(2024, 6, 30))]
+    """
+    year = reference.year if isinstance(reference, dt.date) else reference
+    ctx = _Context(year)
+    hits = _run(_TEXT_RULES, text, ctx)
+    extra = [h for h in _run(_CELL_RULES, text, ctx) if not _overlaps(h, hits)]
+    hits = sorted(hits + extra, key=lambda h: h.start)
+    dated = [h for h in hits if h.date is not None]
+    if len(dated) > 1 and _RANGE.search(text):
+        last = dated[-1]
+        hits = [h for h in hits if h.date is None or h is last]
+    return _to_deadlines(hits, text, offset, section, with_what=False)
+
+
+def find_periods(text: str, *, offset: int = 0, exclude: list[tuple[int, int]] | None = None) -> list[Located]:
+    """Programme periods and years named in the text ("giai đoạn 2021-2025", "năm 2024"), not deadlines.
+
+    ``exclude`` holds spans (already offset) to skip, e.g. the deadlines found in the same text.
+
+    >>> [p.text for p in find_periods("Đề án giai đoạn 2021-2025; ngày 26 tháng 11 năm 2021; kế hoạch năm 2024")]
+    ['giai đoạn 2021-2025', 'năm 2024']
+    """
+    skip = exclude or []
+    out: list[Located] = []
+    for m in _PERIOD.finditer(text):
+        s, e = offset + m.start(), offset + m.end()
+        if any(s < b and a < e for a, b in skip):
+            continue
+        out.append(Located(text=m.group(), span=(s, e)))
+    return out
+
+
+def parse_period(text: str) -> Period | None:
+    """The period a phrase names: "giai đoạn 2021-2025", "năm 2024", "quý II/2024", "tháng 6/2024".
+
+    >>> parse_period("giai đoạn 2021-2025")
+    Period(start=datetime.date(2021, 1, 1), end=datetime.date(2025, 12, 31), kind='range')
+    """
+    m = regex.search(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})(?!\d)", text)
+    if m:
+        a, b = int(m.group(1)), int(m.group(2))
+        if b < 100:
+            b += a // 100 * 100
+        if b >= a:
+            return Period(start=dt.date(a, 1, 1), end=dt.date(b, 12, 31), kind="range")
+    cells = find_cell_deadlines(text)
+    if cells and cells[0].period is not None:
+        return cells[0].period
+    m = regex.search(r"(?:19|20)\d{2}", text)
+    return year_period(int(m.group())) if m else None
+
+
+__all__ = [
+    "find_cell_deadlines",
+    "find_deadlines",
+    "find_periods",
+    "half_period",
+    "month_end",
+    "month_period",
+    "parse_period",
+    "quarter_period",
+    "year_period",
+]

@@ -1,0 +1,444 @@
+"""Vietnamese public bodies named in assignments: "Sở Nội vụ", "Ủy ban nhân dân các huyện, thành phố" …
+
+A name is a *head* ("Sở", "Ban", "Ủy ban nhân dân", "Thanh tra", "Bộ Chỉ huy Quân sự" …) followed by name
+components and an optional locality ("tỉnh", "huyện, thành phố", "tỉnh Tuyên Quang"):
+
+- a component starts with a capital letter ("Nội vụ", "Thông tin và Truyền thông"); lower-case syllables after
+  it belong to the name only when they finish the same word ("Tài chính" but not "Tài chính thẩm định"),
+  which underthesea's word segmentation decides (lazily, one clause at a time);
+- "và", "," or "-" join two components ("Văn hóa, Thể thao và Du lịch") but separate two names when a new
+  head follows ("Sở Tư pháp và Sở Nội vụ", "Báo Tuyên Quang, Đài Phát thanh …");
+- a head right after a name nests ("Văn phòng Ủy ban nhân dân tỉnh", "Ban Dân vận Tỉnh ủy").
+
+Collective bodies ("Các sở, ban, ngành thuộc tỉnh", "các tổ chức chính trị - xã hội") are recognised as such;
+generic partners ("các cơ quan, đơn vị liên quan", "Ủy ban nhân dân cùng cấp") are marked ``generic``.
+
+>>> [m.text for m in find_orgs("Sở Thông tin và Truyền thông, Báo Tuyên Quang, Đài Phát thanh và Truyền hình tỉnh")]
+['Sở Thông tin và Truyền thông', 'Báo Tuyên Quang', 'Đài Phát thanh và Truyền hình tỉnh']
+>>> normalize_org("UBND huyện, thành phố")
+'Ủy ban nhân dân huyện, thành phố'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+
+from vnadmin.data import load_csv
+from vnadmin.normalize import canonical_tones, fold
+
+_F = regex.VERSION1
+
+# Heads that name a body on their own ("Thanh tra tỉnh", "Công an tỉnh", "UBND huyện").
+FULL_HEADS: tuple[str, ...] = (
+    "Ủy ban nhân dân",
+    "UBND",
+    "Hội đồng nhân dân",
+    "HĐND",
+    "Ủy ban Mặt trận Tổ quốc Việt Nam",
+    "Ủy ban Mặt trận Tổ quốc",
+    "Ủy ban MTTQ Việt Nam",
+    "Ủy ban MTTQVN",
+    "Ủy ban MTTQ",
+    "UBMTTQVN",
+    "UBMTTQ",
+    "Mặt trận Tổ quốc Việt Nam",
+    "Mặt trận Tổ quốc",
+    "MTTQVN",
+    "MTTQ",
+    "Thanh tra",
+    "Công an",
+    "Bộ Chỉ huy Quân sự",
+    "Bộ Chỉ huy Bộ đội Biên phòng",
+    "Bộ đội Biên phòng",
+    "BCH Quân sự",
+    "Bộ Tư lệnh",
+    "Kho bạc Nhà nước",
+    "Kho bạc nhà nước",
+    "Ngân hàng nhà nước",
+    "Kiểm toán nhà nước",
+    "Báo và Phát thanh, Truyền hình",
+    "Báo và Phát thanh Truyền hình",
+    "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
+    "Văn phòng Đoàn đại biểu Quốc hội và HĐND",
+    "Văn phòng Đoàn ĐBQH và HĐND",
+    "KBNN",
+    "Bảo hiểm xã hội",
+    "BHXH",
+    "Cục Thuế",
+    "Chi cục Thuế",
+    "Thuế",
+    "Cục Hải quan",
+    "Hải quan",
+    "Liên đoàn Lao động",
+    "LĐLĐ",
+    "Tỉnh đoàn",
+    "Thành đoàn",
+    "Tỉnh ủy",
+    "Thành ủy",
+    "Huyện ủy",
+    "Đảng ủy",
+    "Tòa án nhân dân",
+    "TAND",
+    "Viện kiểm sát nhân dân",
+    "VKSND",
+    "Ngân hàng Nhà nước",
+    "Ngân hàng Chính sách xã hội",
+    "Hội Nông dân",
+    "Hội Liên hiệp Phụ nữ",
+    "Hội LHPN",
+    "Hội Cựu chiến binh",
+    "Hội CCB",
+    "Hội Chữ thập đỏ",
+    "Đoàn Thanh niên Cộng sản Hồ Chí Minh",
+    "Đoàn TNCS Hồ Chí Minh",
+    "Đoàn Thanh niên",
+    "Ban cán sự Đảng",
+    "Ban cán sự đảng",
+    "Đảng đoàn",
+    "Chính phủ",
+    "Quốc hội",
+    "Kiểm toán Nhà nước",
+    "Hội đồng Thi đua - Khen thưởng",
+    "Hội đồng Thi đua, Khen thưởng",
+    "Ban Chỉ đạo",
+    "Ban Quản lý",
+    "Bưu điện",
+    "Viễn thông",
+)
+
+# Heads that need a name after them: "Sở Nội vụ", "Ban Dân tộc", "Báo Tuyên Quang", "Văn phòng Tỉnh ủy".
+NAMED_HEADS: tuple[str, ...] = (
+    "Sở",
+    "Ban",
+    "Bộ",
+    "Báo",
+    "Đài",
+    "Văn phòng",
+    "Phòng",
+    "Trung tâm",
+    "Tổng cục",
+    "Chi cục",
+    "Cục",
+    "Viện",
+    "Học viện",
+    "Trường",
+    "Bệnh viện",
+    "Hội",
+    "Đoàn",
+    "Ủy ban",
+    "Hội đồng",
+    "Tổ",
+    "Tiểu ban",
+    "Quỹ",
+    "Tổng công ty",
+    "Công ty",
+    "Cảng vụ",
+    "Chi nhánh",
+    "Ngân hàng",
+    "Đại học",
+    "Thường trực",
+    "Ban Thường vụ",
+)
+
+# Localities after a name: "tỉnh", "huyện, thành phố", "các xã, phường", "cấp tỉnh", "tỉnh Tuyên Quang".
+_LOC_WORD = (
+    r"(?:cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)|các\s+cấp|cùng\s+cấp|tỉnh|huyện|xã|phường|thị\s+trấn"
+    r"|thành\s+phố|thị\s+xã|quận|đặc\s+khu|Trung\s+ương|trung\s+ương|thành\s+ủy|Thành\s+phố|Tỉnh|Huyện|Xã|Phường"
+    r"|Quận|Thị\s+xã|Thị\s+trấn|khu\s+vực\s+(?:[IVXL]+|\d+))"
+)
+_PROPER = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*)*)"
+_LOC_ITEM = rf"(?:các[^\S\n]+)?{_LOC_WORD}(?:[^\S\n]+{_PROPER})?"
+_LOCALITY = regex.compile(
+    rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\p{{Ll}}))(?P<loc>{_LOC_ITEM}(?:[^\S\n]*,[^\S\n]*{_LOC_ITEM}(?![\p{{L}}\p{{M}}]))*"
+    rf"(?:[^\S\n]+và[^\S\n]+{_LOC_ITEM}(?![\p{{L}}\p{{M}}]))?)(?![\p{{L}}\p{{M}}])",
+    _F,
+)
+
+# Collective bodies, lower or upper case at the start: "Các sở, ban, ngành thuộc tỉnh".
+_UNIT = r"(?i:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|đoàn\s+thể|hội|tổ\s+chức|doanh\s+nghiệp|phòng)"
+_COLLECTIVE = regex.compile(
+    r"(?:(?:Thủ\s+trưởng|Lãnh\s+đạo|Trưởng|Giám\s+đốc|Chủ\s+tịch)\s+)?"
+    r"(?:(?:[Cc]ác|[Tt]ất\s+cả\s+các)\s+|(?=[Ss]ở\s*,\s*(?i:ban|ngành)))"
+    r"(?:"
+    r"(?P<pol>(?:tổ\s+chức|đoàn\s+thể)\s+(?:chính\s+trị\s*-\s*xã\s+hội|CT\s*-\s*XH)(?:\s*,\s*(?:hội\s+quần\s+chúng|"
+    r"tổ\s+chức\s+xã\s+hội))?)"
+    r"|(?P<party>(?:Huyện|huyện|Thành|thành|Tỉnh|tỉnh|Đảng|đảng)\s+ủy(?:\s*,\s*(?:Huyện|huyện|Thành|thành|Đảng|đảng)"
+    r"\s+ủy)*(?:\s+(?:trực\s+thuộc|thuộc)\s+(?:Tỉnh|tỉnh)\s+ủy)?)"
+    rf"|(?P<units>{_UNIT}(?:\s*,\s*{_UNIT})*(?:\s+và\s+{_UNIT})?)"
+    r")"
+    r"(?P<tail>(?:\s+(?:thuộc|trực\s+thuộc)\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:tỉnh|thành\s+phố)"
+    r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
+    r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
+    r"|\s+chuyên\s+môn|\s+tỉnh|\s+các\s+cấp|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?|\s+quản\s+lý\s+nhà\s+nước)*)",
+    _F,
+)
+_GENERIC_UNITS = regex.compile(r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|liên\s+quan", _F)
+
+
+def _alternation(words: tuple[str, ...]) -> str:
+    parts = sorted(
+        set(words) | {canonical_tones(w) for w in words} | {_old_tones(w) for w in words}, key=len, reverse=True
+    )
+    return "|".join(r"(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)".join(regex.escape(p) for p in w.split()) for w in parts)
+
+
+def _old_tones(word: str) -> str:
+    return word.replace("Ủy", "Uỷ").replace("ủy", "uỷ").replace("Hòa", "Hoà").replace("hòa", "hoà")
+
+
+_TITLE = regex.compile(
+    r"(?:Phó\s+)?(?:Chủ\s+tịch|Chánh|Giám\s+đốc|Thủ\s+trưởng|Bộ\s+trưởng|Trưởng|Tổng\s+cục\s+trưởng|Cục\s+trưởng"
+    r"|Chi\s+cục\s+trưởng|Viện\s+trưởng|Hiệu\s+trưởng)\s+(?=\p{Lu}|các\s)",
+    _F,
+)
+_HEAD = regex.compile(
+    rf"(?<![\p{{L}}\p{{M}}\d])(?:(?P<full>{_alternation(FULL_HEADS)})|(?P<named>{_alternation(NAMED_HEADS)}))"
+    rf"(?![\p{{L}}\p{{M}}\d])",
+    _F,
+)
+_CAP_SYLLABLE = regex.compile(r"[^\S\n]+(?P<w>\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])", _F)
+_CAP_WORD = regex.compile(r"(?P<w>\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])", _F)
+_LOW_SYLLABLE = regex.compile(r"[^\S\n]*\n?[^\S\n]*(?<=\s)(?P<w>\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}])", _F)
+_JOINER = regex.compile(
+    r"(?:[^\S\n]*(?P<sep>,|-|–|&)[^\S\n]*\n?[^\S\n]*|\s+(?P<sep>và)[^\S\n]*\n?[^\S\n]*)(?=\p{Lu})", _F
+)
+# A comma inside a name is part of an "A, B và C" list: "Sở Văn hóa, Thể thao và Du lịch".
+_COMMA_LIST_END = regex.compile(r"[^,;:.()\n]*?\s+và\s+(?=\p{Lu})", _F)
+_ADJACENT = regex.compile(r"[^\S\n]+(?=\p{Lu})", _F)
+_STOP_WORDS = frozenset({"Theo", "Chủ", "Phối", "Tham", "Tổ", "Thực", "Triển", "Hướng", "Chỉ", "Đề", "Giao"})
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """A body named in the text: as written, where, and with abbreviations expanded."""
+
+    text: str
+    start: int
+    end: int
+    normalized: str
+    collective: bool = False
+    generic: bool = False
+
+
+@cache
+def _abbreviations() -> list[tuple[regex.Pattern[str], str]]:
+    rows = sorted(load_csv("org_abbreviations.csv"), key=lambda r: len(r["abbreviation"]), reverse=True)
+    return [
+        (
+            regex.compile(rf"(?<![\p{{L}}\p{{M}}&-]){regex.escape(r['abbreviation'])}(?![\p{{L}}\p{{M}}&-])"),
+            r["expansion"],
+        )
+        for r in rows
+    ]
+
+
+def normalize_org(name: str) -> str:
+    """The name with abbreviations expanded, one tone placement and single spaces.
+
+    >>> normalize_org("UBMTTQVN tỉnh và các tổ chức CT-XH tỉnh")
+    'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các tổ chức chính trị - xã hội tỉnh'
+    >>> normalize_org("Sở TT&TT")
+    'Sở Thông tin và Truyền thông'
+    """
+    out = canonical_tones(" ".join(name.split()))
+    for pattern, expansion in _abbreviations():
+        out = pattern.sub(expansion, out)
+    return out
+
+
+# ---- word boundaries from underthesea ----------------------------------------------------------------------
+
+_CLAUSE_END = regex.compile(r"\n\s*\n|[;:.!?]")
+
+
+@lru_cache(maxsize=2048)
+def _inner_spaces(clause: str) -> frozenset[int]:
+    """Offsets (in ``clause``) of the spaces that sit inside a word according to underthesea."""
+    from underthesea import word_tokenize
+
+    try:
+        tokens: list[str] = word_tokenize(clause)
+    except Exception:  # a tagger failure must not stop extraction: fall back to no joins
+        return frozenset()
+    inner: set[int] = set()
+    pos = 0
+    for tok in tokens:
+        syllables = tok.split()
+        starts: list[int] = []
+        cursor = pos
+        for syl in syllables:
+            found = clause.find(syl, cursor)
+            if found < 0:
+                starts = []
+                break
+            starts.append(found)
+            cursor = found + len(syl)
+        if not starts:
+            continue
+        for a, b, syl in zip(starts, starts[1:], syllables, strict=False):
+            inner.update(range(a + len(syl), b))
+        pos = cursor
+    return frozenset(inner)
+
+
+WordJoin = Callable[[str, int], bool]
+
+
+def underthesea_join(text: str, space: int) -> bool:
+    """Whether the white space at ``text[space]`` is inside a word (underthesea, on its clause only)."""
+    start = 0
+    for m in _CLAUSE_END.finditer(text, 0, space):
+        start = m.end()
+    end_m = _CLAUSE_END.search(text, space)
+    end = end_m.start() if end_m else len(text)
+    start = max(start, space - 300)
+    end = min(end, space + 300)
+    return (space - start) in _inner_spaces(text[start:end].replace("\n", " "))
+
+
+# ---- recogniser -------------------------------------------------------------------------------------------
+
+
+class _Scanner:
+    def __init__(self, text: str, join: WordJoin) -> None:
+        self.text = text
+        self.join = join
+
+    def head(self, pos: int) -> regex.Match[str] | None:
+        return _HEAD.match(self.text, pos)
+
+    def is_head_at(self, pos: int) -> bool:
+        m = self.head(pos)
+        if m is None:
+            return False
+        if m.group("full") is not None or self.component(m.end()) is not None:
+            return True
+        adjacent = _ADJACENT.match(self.text, m.end())
+        return adjacent is not None and self.head(adjacent.end()) is not None and self.is_head_at(adjacent.end())
+
+    def component(self, pos: int, *, glued: bool = False) -> int | None:
+        """End of a capitalised name component after white space at ``pos`` (at ``pos`` itself if glued)."""
+        m = (_CAP_WORD if glued else _CAP_SYLLABLE).match(self.text, pos)
+        if m is None or m.group("w") in _STOP_WORDS:
+            return None
+        if self.is_head_at(m.start("w")):
+            return None
+        end = m.end()
+        while True:
+            low = _LOW_SYLLABLE.match(self.text, end)
+            if low is None or regex.fullmatch(_LOC_WORD, low.group("w")) or low.group("w") in {"và", "các"}:
+                break
+            if not self.join(self.text, end):
+                break
+            end = low.end()
+        return end
+
+    def name(self, pos: int) -> tuple[int, bool] | None:
+        """End of the body named from ``pos`` and whether it is generic, or None when no body starts there."""
+        m = self.head(pos)
+        if m is None:
+            return None
+        end = m.end()
+        got_component = False
+        while True:
+            adjacent = _ADJACENT.match(self.text, end)
+            if adjacent is not None and self.head(adjacent.end()) is not None:
+                inner = self.name(adjacent.end())
+                if inner is not None:
+                    return inner
+            step = self.component(end)
+            if step is None:
+                joiner = _JOINER.match(self.text, end)
+                if got_component and joiner is not None and not self.is_head_at(joiner.end()):
+                    step = self.component(joiner.end(), glued=True)
+                    if step is not None and joiner.group("sep") == ",":
+                        tail = _COMMA_LIST_END.match(self.text, step)
+                        if tail is None or self.is_head_at(tail.end()):
+                            step = None
+            if step is None:
+                break
+            end = step
+            got_component = True
+        if m.group("named") is not None and not got_component:
+            return None
+        generic = False
+        loc = _LOCALITY.match(self.text, end)
+        if loc is not None:
+            end = loc.end()
+            generic = "cùng cấp" in " ".join(loc.group("loc").split())
+        return end, generic
+
+
+def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> list[OrgMention]:
+    """Bodies named in ``text``, in order; ``start``/``end`` are ``offset`` + positions in ``text``.
+
+    ``join`` tells whether a space is inside a word (default: underthesea on the clause around it).
+
+    >>> [m.text for m in find_orgs("Sở Tài chính thẩm định, tham mưu với Ủy ban nhân dân tỉnh")]
+    ['Sở Tài chính', 'Ủy ban nhân dân tỉnh']
+    >>> [(m.text, m.collective) for m in find_orgs("Các sở, ban, ngành thuộc tỉnh, Ủy ban nhân dân huyện, thành phố")]
+    [('Các sở, ban, ngành thuộc tỉnh', True), ('Ủy ban nhân dân huyện, thành phố', True)]
+    """
+    scanner = _Scanner(text, join or underthesea_join)
+    out: list[OrgMention] = []
+    pos = 0
+    candidates = regex.compile(r"(?<![\p{L}\p{M}\d])(?=\p{Lu}|[Cc]ác|[Tt]ất\s+cả)", _F)
+    while True:
+        m = candidates.search(text, pos)
+        if m is None:
+            break
+        start = m.start()
+        title = _TITLE.match(text, start)
+        at = title.end() if title else start
+        coll = _COLLECTIVE.match(text, start) or (_COLLECTIVE.match(text, at) if title else None)
+        if coll is not None:
+            end = coll.end()
+            units = coll.group("units") or ""
+            generic = bool(_GENERIC_UNITS.search(units) or "liên quan" in coll.group("tail"))
+            if not units or (regex.search(r"sở|ban|ngành|đoàn\s+thể", units) and not generic):
+                generic = False
+            out.append(_mention(text, start, end, offset, collective=True, generic=generic))
+            pos = end
+            continue
+        found = scanner.name(at)
+        if found is None:
+            pos = start + 1
+            continue
+        end, generic = found
+        collective = bool(regex.match(r"\S+(?:\s+\S+){0,5}?\s+các\s", text[start:end])) or (
+            "," in text[start:end]
+            and (regex.search(r"(?:huyện|xã|phường|thành\s+phố|thị\s+xã)\s*,", text[start:end]) is not None)
+        )
+        out.append(_mention(text, start, end, offset, collective=collective, generic=generic))
+        pos = end
+    return out
+
+
+def _mention(text: str, start: int, end: int, offset: int, *, collective: bool, generic: bool) -> OrgMention:
+    while end > start and text[end - 1] in " ,-–":
+        end -= 1
+    written = text[start:end]
+    return OrgMention(
+        text=written,
+        start=offset + start,
+        end=offset + end,
+        normalized=normalize_org(written),
+        collective=collective,
+        generic=generic,
+    )
+
+
+def same_org(a: str, b: str) -> bool:
+    """Whether two names denote the same body once abbreviations and case are folded.
+
+    >>> same_org("UBND tỉnh", "Ủy ban nhân dân tỉnh")
+    True
+    """
+    return fold(normalize_org(a)) == fold(normalize_org(b))
+
+
+__all__ = ["FULL_HEADS", "NAMED_HEADS", "OrgMention", "find_orgs", "normalize_org", "same_org", "underthesea_join"]

@@ -1,0 +1,1305 @@
+"""PDF with a text layer → :class:`~vnadmin.model.SourceDocument`, with page provenance.
+
+Fast path: pypdfium2 gives every character with its box, size and weight (a few hundred pages a second).
+pdfplumber's table finder runs only on pages that have ruling lines. The layout is rebuilt from positions:
+
+* characters → runs (same baseline, no big gap) → rows (one visual line) → segments (split at wide gaps);
+* e-signature stamps (:mod:`vnadmin.read.pdf_signatures`) are merged into the row and gap where they sit,
+  so "Số:      /KH-UBND" becomes "Số: 3473 /KH-UBND" and "ngày    tháng 7" becomes "ngày 04 tháng 7";
+* page numbers and running headers are dropped (they do not appear in ``raw_text`` at all);
+* footnotes (small print at the bottom of a page, starting with a marker) leave the flow and are written
+  after the body as blocks of kind ``footnote`` ("¹ Nghị quyết …"); the marker stays in the body ("cơ sở¹");
+* the two-column header (issuer | motto, Số | place-date) is written as a 2×2 table, one paragraph per cell;
+  the closing block (Nơi nhận | signature) as a 1×2 table; ruled tables cell by cell, continued across pages;
+* other rows are joined into paragraphs from indentation, line ends, spacing and font; a paragraph cut by a
+  page break or a footnote is joined again; "218-" + "QĐ/TW" at a line end joins to "218-QĐ/TW".
+
+Scanned pages (no text, or only an e-signature stamp) and garbled OCR layers are reported with notes;
+a document with no usable text raises :class:`~vnadmin.errors.NoTextLayer`, unless an OCR function is given
+(:data:`OcrFunc`), whose lines then go through the same layout.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import statistics
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Literal
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+import regex
+
+from vnadmin.errors import CorruptDocument, EmptyDocument, NoTextLayer, UnsupportedFormat
+from vnadmin.model.base import BoundingBox
+from vnadmin.model.layout import ReaderNote, SourceDocument
+from vnadmin.read.builder import CellText, TextBuilder
+from vnadmin.read.pdf_signatures import flatten_page, stamp_annotation_rects
+from vnadmin.read.quality import is_garbled, is_stamp_text, legacy_font_hits
+
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@dataclass(frozen=True)
+class OcrLine:
+    """One line recognised by an OCR engine on a scanned page (top-left origin, PDF points)."""
+
+    page: int
+    text: str
+    x0: float
+    top: float
+    x1: float
+    bottom: float
+    font_size: float | None = None
+
+
+OcrFunc = Callable[[Path, list[int]], list[OcrLine]]
+"""``ocr_pages(path, pages)``: OCR the given 1-based pages; the lines go through the same layout."""
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Characters, runs, rows, segments
+
+
+@dataclass(slots=True)
+class Char:
+    c: str
+    x0: float
+    x1: float
+    top: float
+    base: float  # bottom of the loose box, top-left origin
+    size: float
+    bold: bool
+    stamp: bool = False
+
+
+@dataclass
+class Run:
+    """Characters on one baseline without a wide gap, in drawing order (or one OCR line)."""
+
+    chars: list[Char]
+    fixed_text: str | None = None
+    ocr: bool = False
+    x0: float = 0.0
+    x1: float = 0.0
+    top: float = 0.0
+    base: float = 0.0
+    size: float = 0.0
+    bold: bool = False
+    stamp: bool = False
+
+    def __post_init__(self) -> None:
+        if self.chars:
+            self.refresh()
+
+    def refresh(self) -> None:
+        cs = [c for c in self.chars if not c.c.isspace()] or self.chars
+        self.x0 = min(c.x0 for c in cs)
+        self.x1 = max(c.x1 for c in cs)
+        self.top = min(c.top for c in cs)
+        big = max(cs, key=lambda c: c.size)
+        self.size = big.size
+        self.base = big.base
+        self.bold = sum(1 for c in cs if c.bold) * 2 > len(cs)
+        self.stamp = all(c.stamp for c in cs)
+
+    @cached_property
+    def text(self) -> str:
+        if self.fixed_text is not None:
+            return self.fixed_text
+        out: list[str] = []
+        prev: Char | None = None
+        for ch in self.chars:
+            c = ch.c
+            if c == "\ufffe":
+                c = "-"
+            if c.isdigit() and ch.size < 0.8 * self.size and ch.base < self.base - 0.15 * self.size and not ch.stamp:
+                c = c.translate(SUPERSCRIPT)
+            if prev is not None and not c.isspace() and not prev.c.isspace():
+                gap = ch.x0 - prev.x1
+                if gap > 0.22 * max(self.size, 1.0) and not _is_mark(c):
+                    out.append(" ")
+            out.append(c)
+            prev = ch
+        return regex.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _is_mark(c: str) -> bool:
+    return bool(regex.match(r"\p{M}", c))
+
+
+@dataclass
+class Seg:
+    text: str
+    x0: float
+    x1: float
+    top: float
+    base: float
+    size: float
+    bold: bool
+    stamps: list[tuple[int, int, BoundingBox]] = field(default_factory=list)
+    ocr: bool = False
+
+
+@dataclass
+class Row:
+    segs: list[Seg]
+    page: int
+    runs: list[Run] = field(default_factory=list)
+
+    @property
+    def x0(self) -> float:
+        return self.segs[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.segs[-1].x1
+
+    @property
+    def top(self) -> float:
+        return min(s.top for s in self.segs)
+
+    @property
+    def base(self) -> float:
+        return max(s.base for s in self.segs)
+
+    @property
+    def size(self) -> float:
+        return max(s.size for s in self.segs)
+
+    @property
+    def bold(self) -> bool:
+        n = sum(len(s.text) for s in self.segs)
+        return sum(len(s.text) for s in self.segs if s.bold) * 2 > n
+
+    @property
+    def ocr(self) -> bool:
+        return any(s.ocr for s in self.segs)
+
+    def joined(self, segs: list[Seg] | None = None) -> tuple[str, list[tuple[int, int, BoundingBox]]]:
+        """Text of the row (or of some of its segments) with the stamp spans inside it."""
+        parts: list[str] = []
+        stamps: list[tuple[int, int, BoundingBox]] = []
+        pos = 0
+        for s in segs if segs is not None else self.segs:
+            if parts:
+                parts.append(" ")
+                pos += 1
+            stamps.extend((a + pos, b + pos, bb) for a, b, bb in s.stamps)
+            parts.append(s.text)
+            pos += len(s.text)
+        return "".join(parts), stamps
+
+    @property
+    def text(self) -> str:
+        return self.joined()[0]
+
+
+def _runs(chars: list[Char]) -> list[Run]:
+    """Split characters (in drawing order) into runs at line breaks, baseline jumps, backward moves, wide gaps."""
+    runs: list[Run] = []
+    cur: list[Char] = []
+    for ch in chars:
+        if ch.c in "\r\n":
+            if cur:
+                runs.append(Run(cur))
+                cur = []
+            continue
+        if cur:
+            last = next((c for c in reversed(cur) if not c.c.isspace()), cur[-1])
+            size = max(last.size, ch.size, 1.0)
+            if (
+                abs(ch.base - last.base) > 0.5 * size
+                or ch.x0 < last.x0 - 0.5 * size
+                or (ch.x0 - last.x1 > 1.8 * size and not ch.c.isspace())
+                or ch.stamp != last.stamp
+            ):
+                runs.append(Run(cur))
+                cur = []
+        if not cur and ch.c.isspace():
+            continue
+        cur.append(ch)
+    if cur:
+        runs.append(Run(cur))
+    return [r for r in runs if r.text]
+
+
+def _rows(runs: list[Run], page: int) -> list[Row]:
+    """Group runs into visual rows (same baseline), merge stamp runs into the gap they fill, make segments."""
+    page_runs = sorted((r for r in runs if not r.stamp), key=lambda r: r.base)
+    groups: list[list[Run]] = []
+    refs: list[tuple[float, float]] = []  # (base of the biggest run, its size)
+    for r in page_runs:
+        if groups:
+            base, size = refs[-1]
+            if abs(r.base - base) <= 0.5 * max(size, r.size):
+                groups[-1].append(r)
+                if r.size > size:
+                    refs[-1] = (r.base, r.size)
+                continue
+        groups.append([r])
+        refs.append((r.base, r.size))
+    for st in (r for r in runs if r.stamp):
+        _insert_stamp(groups, refs, st)
+    rows: list[Row] = []
+    for g in groups:
+        _split_containers(g)
+        g.sort(key=lambda r: r.x0)
+        segs = _segments(g, split_gap(g))
+        segs = [s for s in segs if not RULE_ONLY.match(s.text)]
+        if segs:
+            rows.append(Row(segs, page, g))
+    rows.sort(key=lambda r: r.base)
+    return rows
+
+
+RULE_ONLY = regex.compile(r"^\s*$|^[\s─━═_\-–—=.·•*]{3,}$|^\s*[─━═_]+\s*$")
+
+
+def _split_containers(g: list[Run]) -> None:
+    """A run drawn inside the span of another run on the same row (a number stamped into a gap) splits it."""
+    if len(g) < 2:
+        return
+    for inner in sorted(g, key=lambda r: r.x1 - r.x0):
+        for r in list(g):
+            if r is inner or r.fixed_text is not None or r.stamp or not (r.x0 < inner.x0 < r.x1):
+                continue
+            left = [c for c in r.chars if (c.x0 + c.x1) / 2 < inner.x0]
+            right = [c for c in r.chars if (c.x0 + c.x1) / 2 >= inner.x0]
+            if left and right and any(not c.c.isspace() for c in left) and any(not c.c.isspace() for c in right):
+                g.remove(r)
+                g.extend([Run(left), Run(right)])
+
+
+SPLIT_GAP = 1.8
+"""Segments of a row are split at gaps wider than this many font sizes (columns, tab stops)."""
+
+
+def split_gap(g: list[Run]) -> float:
+    return SPLIT_GAP
+
+
+def _insert_stamp(groups: list[list[Run]], refs: list[tuple[float, float]], st: Run) -> None:
+    best: tuple[float, int] | None = None
+    for i, g in enumerate(groups):
+        base, size = refs[i]
+        dist = abs(base - st.base)
+        if dist > 1.6 * max(size, st.size):
+            continue
+        x0 = min(r.x0 for r in g)
+        x1 = max(r.x1 for r in g)
+        inner0, inner1 = st.x0 + 0.2 * (st.x1 - st.x0), st.x1 - 0.2 * (st.x1 - st.x0)
+        overlaps = any(inner0 < (c.x0 + c.x1) / 2 < inner1 and not c.c.isspace() for r in g for c in r.chars)
+        spans = x0 < st.x0 and (x1 > st.x1 or dist <= 0.6 * size)
+        if overlaps or not spans:
+            continue
+        if best is None or dist < best[0]:
+            best = (dist, i)
+    if best is None:
+        groups.append([st])
+        refs.append((st.base, st.size))
+        order = sorted(range(len(groups)), key=lambda k: refs[k][0])
+        groups[:] = [groups[k] for k in order]
+        refs[:] = [refs[k] for k in order]
+        return
+    groups[best[1]].append(st)
+
+
+def _segments(runs: list[Run], gap: float = SPLIT_GAP) -> list[Seg]:
+    segs: list[Seg] = []
+    for r in runs:
+        text = r.text
+        if not text:
+            continue
+        bbox = BoundingBox(x0=r.x0, top=r.top, x1=r.x1, bottom=r.base)
+        if segs and r.x0 - segs[-1].x1 < gap * max(r.size, segs[-1].size):
+            s = segs[-1]
+            after_stamp = bool(s.stamps) and s.stamps[-1][1] == len(s.text)
+            sep = " " if (r.x0 - s.x1 > 0.15 * r.size or r.stamp or after_stamp) and not s.text.endswith(" ") else ""
+            if r.stamp:
+                s.stamps.append((len(s.text) + len(sep), len(s.text) + len(sep) + len(text), bbox))
+            s.text += sep + text
+            s.x1 = max(s.x1, r.x1)
+            s.top = min(s.top, r.top)
+            if r.size >= s.size and not r.stamp:
+                s.base = r.base
+                s.size = r.size
+            s.bold = s.bold and (r.bold or r.stamp)
+            s.ocr = s.ocr or r.ocr
+        else:
+            stamps = [(0, len(text), bbox)] if r.stamp else []
+            segs.append(Seg(text, r.x0, r.x1, r.top, r.base, r.size, r.bold, stamps, r.ocr))
+    return segs
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Reading pages with pdfium
+
+
+@dataclass
+class PageData:
+    index: int  # 0-based
+    width: float
+    height: float
+    chars: list[Char]
+    has_rules: bool
+    stamp_text: str = ""
+    tables: list[TableGeom] = field(default_factory=list)
+    ocr_runs: list[Run] = field(default_factory=list)
+    edges: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
+class TableGeom:
+    bbox: tuple[float, float, float, float]
+    cells: list[list[tuple[float, float, float, float] | None]]
+
+
+@dataclass(frozen=True)
+class _View:
+    """Maps PDF user space to the displayed page (rotation applied), origin top-left."""
+
+    width: float  # unrotated
+    height: float
+    rotation: int
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        r = self.rotation
+        if r == 90:
+            return y, x
+        if r == 180:
+            return self.width - x, y
+        if r == 270:
+            return self.height - y, self.width - x
+        return x, self.height - y
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        (ax, ay), (bx, by) = self.point(left, bottom), self.point(right, top)
+        return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+def _page_chars(textpage: Any, view: _View, stamp: bool, start: int = 0) -> list[Char]:
+    raw = textpage.raw
+    n = pdfium_c.FPDFText_CountChars(raw)
+    text = textpage.get_text_range(start, n - start) if n > start else ""
+    if len(text) != n - start:  # surrogate pairs or generated characters out of step: ask per character
+        text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k) or 32) for k in range(start, n))
+    rect = pdfium_c.FS_RECTF()
+    out: list[Char] = []
+    get_box = pdfium_c.FPDFText_GetLooseCharBox
+    get_size = pdfium_c.FPDFText_GetFontSize
+    get_weight = pdfium_c.FPDFText_GetFontWeight
+    is_gen = pdfium_c.FPDFText_IsGenerated
+    prev_size = 0.0
+    for k, c in enumerate(text, start):
+        if c in "\r\n":
+            out.append(Char(c, 0, 0, 0, 0, 0, False, stamp))
+            continue
+        if c == " " and is_gen(raw, k) == 1:
+            if out and out[-1].c not in "\r\n ":
+                p = out[-1]
+                out.append(Char(" ", p.x1, p.x1, p.top, p.base, prev_size, False, stamp))
+            continue
+        get_box(raw, k, rect)
+        x0, top, x1, base = view.box(rect.left, rect.bottom, rect.right, rect.top)
+        if view.rotation in (90, 270):  # the glyph box turns with the page: its height is now its width
+            base = top + (rect.top - rect.bottom)
+        size = get_size(raw, k)
+        if size < 3.0:  # text scaled by its matrix reports size 1: take the box height instead
+            size = (base - top) * 0.85
+        prev_size = size
+        out.append(Char(c, x0, x1, top, base, size, get_weight(raw, k) >= 600, stamp))
+    return out
+
+
+def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
+    """Straight horizontal and vertical strokes of the page's paths, as pdfplumber edges (top-left origin)."""
+    edges: list[dict[str, Any]] = []
+    m = pdfium_c.FS_MATRIX()
+    x, y = pdfium_c.FS_FLOAT(), pdfium_c.FS_FLOAT()
+    for k in range(pdfium_c.FPDFPage_CountObjects(page)):
+        obj = pdfium_c.FPDFPage_GetObject(page, k)
+        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+            continue
+        if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
+            continue
+        points: list[tuple[float, float]] = []
+        start: tuple[float, float] | None = None
+        for i in range(pdfium_c.FPDFPath_CountSegments(obj)):
+            seg = pdfium_c.FPDFPath_GetPathSegment(obj, i)
+            pdfium_c.FPDFPathSegment_GetPoint(seg, x, y)
+            px, py = view.point(m.a * x.value + m.c * y.value + m.e, m.b * x.value + m.d * y.value + m.f)
+            kind = pdfium_c.FPDFPathSegment_GetType(seg)
+            if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
+                start = (px, py)
+            elif kind == pdfium_c.FPDF_SEGMENT_LINETO and points:
+                _add_edge(edges, points[-1], (px, py))
+            points.append((px, py))
+            if pdfium_c.FPDFPathSegment_GetClose(seg) and start is not None:
+                _add_edge(edges, (px, py), start)
+        if len(edges) > 5000:
+            break
+    return edges
+
+
+def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float]) -> None:
+    (x0, y0), (x1, y1) = a, b
+    if abs(y0 - y1) < 1.0 and abs(x1 - x0) > 3:
+        left, right = sorted((x0, x1))
+        edges.append(
+            {
+                "object_type": "line_edge",
+                "orientation": "h",
+                "x0": left,
+                "x1": right,
+                "top": y0,
+                "bottom": y0,
+                "width": right - left,
+                "height": 0.0,
+            }
+        )
+    elif abs(x0 - x1) < 1.0 and abs(y1 - y0) > 3:
+        top, bottom = sorted((y0, y1))
+        edges.append(
+            {
+                "object_type": "line_edge",
+                "orientation": "v",
+                "x0": x0,
+                "x1": x0,
+                "top": top,
+                "bottom": bottom,
+                "width": 0.0,
+                "height": bottom - top,
+            }
+        )
+
+
+def _open(path: Path, data: bytes) -> pdfium.PdfDocument:
+    if not data:
+        raise EmptyDocument(f"{path}: empty file (0 bytes)")
+    if data[:1024].lstrip()[:5] != b"%PDF-":
+        raise UnsupportedFormat(f"{path}: not a PDF (no %PDF- header)")
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as e:
+        code = getattr(e, "err_code", None)
+        if code == pdfium_c.FPDF_ERR_PASSWORD:
+            raise CorruptDocument(f"{path}: encrypted PDF, a password is needed to read it") from None
+        if code == pdfium_c.FPDF_ERR_SECURITY:
+            raise CorruptDocument(f"{path}: PDF with an unsupported security handler") from None
+        raise CorruptDocument(f"{path}: damaged or truncated PDF, cannot be opened ({e})") from None
+
+
+def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageData]:
+    pages: list[PageData] = []
+    try:
+        n = len(pdf)
+    except Exception as e:
+        raise CorruptDocument(f"{path}: damaged PDF, page tree unreadable ({e})") from None
+    if n == 0:
+        raise CorruptDocument(f"{path}: PDF without pages")
+    for i in range(n):
+        try:
+            page = pdf[i]
+        except pdfium.PdfiumError as e:
+            raise CorruptDocument(f"{path}: damaged or truncated PDF, page {i + 1} unreadable ({e})") from None
+        width, height = page.get_size()
+        rotation = page.get_rotation() % 360
+        view = _View(height, width, rotation) if rotation in (90, 270) else _View(width, height, rotation)
+        tp = page.get_textpage()
+        chars = _page_chars(tp, view, stamp=False)
+        n0 = pdfium_c.FPDFText_CountChars(tp.raw)
+        before = tp.get_text_range() if n0 else ""
+        tp.close()
+        stamp_text = ""
+        if stamp_annotation_rects(page):
+            page = flatten_page(pdf, i, page)
+            tp = page.get_textpage()
+            n1 = pdfium_c.FPDFText_CountChars(tp.raw)
+            after_prefix = tp.get_text_range(0, n0) if n0 else ""
+            if n1 > n0 and after_prefix == before:
+                extra = _page_chars(tp, view, stamp=True, start=n0)
+                chars.extend([Char("\n", 0, 0, 0, 0, 0, False, True), *extra])
+                stamp_text = "".join(c.c for c in extra)
+            tp.close()
+        edges = _page_edges(page, view)
+        page.close()
+        pdata = PageData(i, width, height, chars, False, stamp_text)
+        pdata.edges = edges
+        pdata.has_rules = (
+            sum(e["orientation"] == "h" for e in edges) >= 2 and sum(e["orientation"] == "v" for e in edges) >= 2
+        )
+        pages.append(pdata)
+    return pages
+
+
+@dataclass(frozen=True)
+class _PageBox:
+    """What pdfplumber's TableFinder needs of a page when every edge is given explicitly."""
+
+    bbox: tuple[float, float, float, float]
+
+
+def _plumber_tables(path: Path, pages: list[PageData], notes: list[ReaderNote]) -> None:
+    """Ruled tables with pdfplumber's table finder, fed with the edges pdfium found (no second PDF parse)."""
+    todo = [p for p in pages if p.has_rules and p.chars]
+    if not todo:
+        return
+    from pdfplumber.table import TableFinder
+
+    first = min((p.index for p in pages if p.chars), default=0)
+    for p in todo:
+        h = [e for e in p.edges if e["orientation"] == "h"]
+        v = [e for e in p.edges if e["orientation"] == "v"]
+        settings = {
+            "vertical_strategy": "explicit",
+            "horizontal_strategy": "explicit",
+            "explicit_vertical_lines": v,
+            "explicit_horizontal_lines": h,
+        }
+        try:
+            finder = TableFinder(_PageBox((0.0, 0.0, p.width, p.height)), settings)  # type: ignore[arg-type]
+            for t in finder.tables:
+                cells = [list(row.cells) for row in t.rows]
+                _, top, _, bottom = t.bbox
+                if p.index == first and top < 0.2 * p.height and bottom < 0.4 * p.height:
+                    continue  # a boxed letterhead: the header logic reads it cell by cell
+                if len(cells) >= 2 and max(len(r) for r in cells) >= 2:
+                    p.tables.append(TableGeom(t.bbox, cells))
+        except (RecursionError, Exception) as e:  # a damaged page must not stop the document
+            notes.append(
+                ReaderNote(code="table-finder-failed", message=f"{path.name}: {type(e).__name__}", page=p.index + 1)
+            )
+
+
+def _shift(b: tuple[float, float, float, float], dx: float, dy: float) -> tuple[float, float, float, float]:
+    return (b[0] - dx, b[1] - dy, b[2] - dx, b[3] - dy)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Page layout: zones
+
+
+PAGE_NUMBER = regex.compile(r"^[\s\-–—]*(?:Trang\s*)?\d{1,3}(?:\s*/\s*\d{1,3})?[\s\-–—]*$", regex.I)
+RUNNING_HEADER = regex.compile(r"^CÔNG\s+BÁO\b|^Cổng\s+Thông\s+tin\s+điện\s+tử", regex.I)
+LIST_START = regex.compile(
+    r"^(?:[-–—+•*▪◦]\s|\d{1,3}(?:\.\d{1,3})*[.)]\s|[a-zđ][.)]\s|\(\d{1,3}\)\s|[IVXLC]{1,6}[.)]\s|"
+    r"(?:Điều|Chương|Mục|Phần|PHẦN|CHƯƠNG|Phụ\s+lục|PHỤ\s+LỤC)\s+[\dIVXLC]+|Căn\s+cứ\s|Nơi\s+nhận)"
+)
+PLACE_DATE = regex.compile(r"(?:ngày|ng‡y|tháng|th·ng|năm|n¨m)\b.*\d{4}|,\s*ngày|\d{4}\s*$", regex.I)
+NUMBER_LINE = regex.compile(r"^\s*S[ốô0-9]\b|^\s*Số|^\s*Sè|^\s*\d+\s*/\s*\p{Lu}")
+RECIPIENTS = regex.compile(r"^\s*N[ơo]i\s+nh[ậa]n\b", regex.I)
+AUTHORITY = regex.compile(r"^\s*(?:TM|KT|TL|TUQ|Q|T/M|K/T|T/L)\s*\.?\s*\p{Lu}|^\s*\p{Lu}[\p{Lu}\s.,/]+$")
+FOOTNOTE_MARK = regex.compile(r"^(?P<m>[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\d{1,3}|\*)\s*(?=\S)")
+
+
+@dataclass
+class Item:
+    top: float
+    kind: Literal["rows", "header", "closing", "table"]
+    page: int
+    rows: list[Row] = field(default_factory=list)
+    cells: list[tuple[int, int, list[Row]]] = field(default_factory=list)  # header/closing: cell rows
+    table_rows: list[list[str | None]] = field(default_factory=list)
+    table_bbox: tuple[float, float, float, float] | None = None
+
+
+@dataclass
+class Margins:
+    left: float
+    right: float
+
+
+@dataclass
+class Layout:
+    items: list[Item]
+    footnotes: list[tuple[int, list[Row]]]
+    margins: dict[int, Margins]
+    esign: list[tuple[int, str]] = field(default_factory=list)
+
+
+# Lines of an e-signature box drawn in the page content ("Người ký: …", "Thời gian ký: …").
+ESIGN_LINE = regex.compile(
+    r"^\s*(?:Người\s+ký|Ký\s+bởi|Signed\s+by|Email\s*:|Cơ\s+quan\s*:|Thời\s+gian\s+ký|Ngày\s+ký)", regex.I
+)
+
+
+def _page_rows(p: PageData) -> tuple[list[Row], list[tuple[TableGeom, list[Char]]]]:
+    """Rows of the page outside its tables, and the characters of each table."""
+    if not p.tables:
+        return _rows(_runs(p.chars) + p.ocr_runs, p.index + 1), []
+    inside: list[list[Char]] = [[] for _ in p.tables]
+    flow: list[Char] = []
+    for ch in p.chars:
+        cx, cy = (ch.x0 + ch.x1) / 2, (ch.top + ch.base) / 2
+        for k, t in enumerate(p.tables):
+            x0, top, x1, bottom = t.bbox
+            if x0 <= cx <= x1 and top <= cy <= bottom and ch.c not in "\r\n":
+                inside[k].append(ch)
+                break
+        else:
+            flow.append(ch)
+    return _rows(_runs(flow), p.index + 1), list(zip(p.tables, inside, strict=True))
+
+
+def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
+    out_rows: list[list[str | None]] = []
+    by_y = sorted(chars, key=lambda c: (c.top + c.base) / 2)
+    ys = [(c.top + c.base) / 2 for c in by_y]
+    for row in t.cells:
+        texts: list[str | None] = []
+        present = [c for c in row if c is not None]
+        if not present:
+            out_rows.append([None] * len(row))
+            continue
+        band = by_y[bisect_left(ys, min(c[1] for c in present)) : bisect_right(ys, max(c[3] for c in present))]
+        for cell in row:
+            if cell is None:
+                texts.append(None)
+                continue
+            x0, top, x1, bottom = cell
+            mine = [c for c in band if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.base) / 2 <= bottom]
+            rows = _rows(_runs(mine), page)
+            texts.append(_cell_text(rows))
+        out_rows.append(texts)
+    return Item(top=t.bbox[1], kind="table", page=page, table_rows=out_rows, table_bbox=t.bbox)
+
+
+def _cell_text(rows: list[Row]) -> str:
+    lines: list[str] = []
+    for r in rows:
+        t = r.text
+        if lines and not LIST_START.match(t) and not lines[-1].endswith((":", ";")):
+            lines[-1] = _join_words(lines[-1], t)
+        else:
+            lines.append(t)
+    return "\n".join(lines)
+
+
+def _join_words(a: str, b: str) -> str:
+    """Join two wrapped lines: no space after a hyphen glued to the word before it ("218-" + "QĐ/TW")."""
+    if regex.search(r"\S[-\ufffe]$", a):
+        return a[:-1] + "-" + b
+    return a + " " + b
+
+
+def _drop_page_furniture(pages: list[list[Row]], heights: list[float]) -> list[list[Row]]:
+    def zone(r: Row, h: float) -> bool:
+        return r.top < 0.09 * h or r.base > 0.93 * h
+
+    keys: Counter[str] = Counter()
+    for rows, h in zip(pages, heights, strict=True):
+        keys.update({regex.sub(r"\d+", "#", r.text) for r in rows if zone(r, h)})
+    n = len(pages)
+    out: list[list[Row]] = []
+    for rows, h in zip(pages, heights, strict=True):
+        kept: list[Row] = []
+        for r in rows:
+            if zone(r, h):
+                t = r.text
+                if PAGE_NUMBER.match(t) or RUNNING_HEADER.match(t):
+                    continue
+                k = regex.sub(r"\d+", "#", t)
+                if n >= 3 and keys[k] >= max(3, n // 2) and len(t) < 120:
+                    continue
+            kept.append(r)
+        out.append(kept)
+    # A page number alone as the first or last row, even outside the margin zone.
+    for rows in out:
+        if rows and PAGE_NUMBER.match(rows[0].text) and len(rows) > 1:
+            rows.pop(0)
+        if rows and PAGE_NUMBER.match(rows[-1].text) and len(rows) > 1 and not rows[-1].text.strip().endswith("."):
+            rows.pop()
+    return out
+
+
+def _take_footnotes(rows: list[Row], body_size: float, height: float) -> tuple[list[Row], list[list[Row]]]:
+    """Split the small print at the bottom of a page into footnotes (each starting with its marker)."""
+    k = len(rows)
+    while k > 0 and rows[k - 1].size <= body_size * 0.87 and rows[k - 1].top > 0.45 * height:
+        k -= 1
+    if k == len(rows) or k == 0:
+        return rows, []
+    zone: list[Row] = []
+    for r in rows[k:]:
+        if zone and regex.fullmatch(r"[⁰¹²³⁴⁵⁶⁷⁸⁹\d]{1,3}", zone[-1].text) and r.base - zone[-1].base < 1.5 * r.size:
+            mark = zone.pop()
+            m = mark.segs[0]
+            lead = Seg(m.text.translate(SUPERSCRIPT), m.x0, m.x1, m.top, r.segs[0].base, m.size, m.bold)
+            r = Row([lead, *r.segs], r.page, r.runs)
+        zone.append(r)
+    start = next((i for i, r in enumerate(zone) if _footnote_start(r)), None)
+    if start is None:
+        return rows, []
+    body = rows[:k] + zone[:start]
+    notes: list[list[Row]] = []
+    for r in zone[start:]:
+        if _footnote_start(r) or not notes:
+            notes.append([r])
+        else:
+            notes[-1].append(r)
+    return body, notes
+
+
+def _footnote_start(r: Row) -> bool:
+    t = r.text
+    m = FOOTNOTE_MARK.match(t)
+    if not m:
+        return False
+    if m.group("m")[0] in "⁰¹²³⁴⁵⁶⁷⁸⁹*":
+        return True
+    # "1 Nghị quyết số …": plain digits followed by a capital.
+    return bool(regex.match(r"^\d{1,3}\s+\p{Lu}", t)) and not regex.match(r"^\d{1,3}\s+\p{Lu}\S*/", t)
+
+
+def _footnote_text(rows: list[Row]) -> str:
+    text = rows[0].text
+    for r in rows[1:]:
+        text = _join_words(text, r.text)
+    m = FOOTNOTE_MARK.match(text)
+    if m:
+        mark = m.group("m").translate(SUPERSCRIPT)
+        text = mark + " " + text[m.end() :].lstrip()
+    return text
+
+
+def _header(rows: list[Row], width: float) -> tuple[Item | None, list[Row]]:
+    """The two-column header at the top of the first page: 2×2 cells of rows, and the rows after it."""
+    # Header columns can stand closer than body columns: split the top rows at narrower gaps.
+    top = [Row(segs, r.page, r.runs) for r in rows[:18] if (segs := _fine_segments(r))]
+    lo: float | None = None
+    hi: float | None = None
+    for r in top[:8]:
+        pairs = [
+            (b.x0 - a.x1, a, b)
+            for a, b in zip(r.segs, r.segs[1:], strict=False)
+            if a.x1 < width * 0.55 and b.x0 > width * 0.3 and b.x0 - a.x1 > 8
+        ]
+        if pairs:
+            _, a, b = max(pairs, key=lambda t: t[0])
+            lo = a.x1 if lo is None else max(lo, a.x1)
+            hi = b.x0 if hi is None else min(hi, b.x0)
+    if lo is None or hi is None:
+        return None, rows
+    boundary = hi - 2 if hi > lo else (lo + hi) / 2
+    left: list[Row] = []
+    right: list[Row] = []
+    end = 0
+    dated = False
+    last_base = 0.0
+    for i, r in enumerate(top):
+        lsegs = [s for s in r.segs if s.x1 <= boundary + 2]
+        rsegs = [s for s in r.segs if s.x0 >= boundary - 2 and s.x1 > boundary + 2]
+        if len(lsegs) + len(rsegs) != len(r.segs):
+            break
+        if dated and (rsegs or not lsegs or r.top - last_base > 0.9 * r.size or r.text.startswith("Kính gửi")):
+            break
+        last_base = r.base
+        if lsegs:
+            left.append(Row(lsegs, r.page))
+        if rsegs:
+            right.append(Row(rsegs, r.page))
+            if PLACE_DATE.search(right[-1].text):
+                dated = True
+        end = i + 1
+    if not left or not right or (not dated and end < 2):
+        return None, rows
+    left = _splice_number(left)
+
+    def split(side: list[Row], pattern: regex.Pattern[str]) -> tuple[list[Row], list[Row]]:
+        at = next((k for k, r in enumerate(side) if k > 0 and pattern.search(r.text)), len(side))
+        return side[:at], side[at:]
+
+    l1, l2 = split(left, NUMBER_LINE)
+    r1, r2 = split(right, PLACE_DATE)
+    cells = [(0, 0, l1), (0, 1, r1), (1, 0, l2), (1, 1, r2)]
+    item = Item(top=rows[0].top, kind="header", page=rows[0].page, cells=[c for c in cells if c[2]])
+    return item, rows[end:]
+
+
+def _fine_segments(r: Row) -> list[Seg]:
+    if not r.runs:
+        return r.segs
+    runs = sorted((piece for run in r.runs for piece in _resplit(run, 0.9)), key=lambda x: x.x0)
+    return [s for s in _segments(runs, 0.9) if not RULE_ONLY.match(s.text)]
+
+
+def _resplit(run: Run, gap: float) -> list[Run]:
+    """Cut a run where two visible characters stand more than ``gap`` font sizes apart."""
+    if run.fixed_text is not None or run.stamp:
+        return [run]
+    pieces: list[list[Char]] = [[]]
+    last: Char | None = None
+    for c in run.chars:
+        if not c.c.isspace():
+            if last is not None and c.x0 - last.x1 > gap * max(run.size, 1.0):
+                pieces.append([])
+            last = c
+        pieces[-1].append(c)
+    return [Run(p) for p in pieces if any(not c.c.isspace() for c in p)]
+
+
+def _splice_number(left: list[Row]) -> list[Row]:
+    """A stamped number on its own line next to an empty "Số: /KH-UBND" goes into that line's gap."""
+    at = next((k for k, r in enumerate(left) if NUMBER_LINE.search(r.text)), None)
+    if at is None or not regex.match(r"^\s*Số\s*:?\s*/", left[at].text):
+        return left
+    for k in (at - 1, at + 1):
+        if 0 <= k < len(left) and all(s.stamps and s.stamps[0][:2] == (0, len(s.text)) for s in left[k].segs):
+            stamp = left[k].segs[0]
+            target = left[at]
+            first = target.segs[0]
+            m = regex.match(r"^\s*Số\s*:?", first.text)
+            assert m is not None
+            head = first.text[: m.end()] + " "
+            rest = first.text[m.end() :]
+            shift = len(head) + len(stamp.text) + 1 - m.end() - (len(rest) - len(rest.lstrip()))
+            first.stamps = [(len(head), len(head) + len(stamp.text), stamp.stamps[0][2])] + [
+                (a + shift, b + shift, bb) for a, b, bb in first.stamps
+            ]
+            first.text = head + stamp.text + (" " + rest.lstrip() if rest.strip() else "")
+            return [r for j, r in enumerate(left) if j != k]
+    return left
+
+
+def _closing(rows: list[Row], width: float) -> tuple[list[Row], Item | None]:
+    """Nơi nhận (left) | signature (right) at the end of a page: the rows before it and a 1×2 item."""
+    at = next((i for i, r in enumerate(rows) if RECIPIENTS.match(r.text) and r.x0 < width * 0.4), None)
+    if at is None:
+        return rows, None
+    first = rows[at]
+    boundary = width * 0.45
+    if len(first.segs) >= 2:
+        boundary = (first.segs[0].x1 + first.segs[1].x0) / 2
+    start = at
+    while start > 0 and at - start < 3:
+        prev = rows[start - 1]
+        if prev.x0 >= boundary - 4 and AUTHORITY.match(prev.text):
+            start -= 1
+        else:
+            break
+    left: list[Row] = []
+    right: list[Row] = []
+    for r in rows[start:]:
+        ls = [s for s in r.segs if (s.x0 + s.x1) / 2 < boundary]
+        rs = [s for s in r.segs if (s.x0 + s.x1) / 2 >= boundary]
+        if ls:
+            left.append(Row(ls, r.page))
+        if rs:
+            right.append(Row(rs, r.page))
+    item = Item(top=rows[start].top, kind="closing", page=first.page, cells=[(0, 0, left), (0, 1, right)])
+    return rows[:start], item
+
+
+def _margins(rows: list[Row], width: float) -> Margins | None:
+    wide = [r for r in rows if r.x1 - r.x0 > width * 0.45]
+    if len(wide) < 3:
+        return None
+    left = Counter(round(r.x0) for r in wide).most_common(1)[0][0]
+    rights = sorted(r.x1 for r in wide)
+    return Margins(float(left), rights[int(len(rights) * 0.9) - (1 if len(rights) > 1 else 0)])
+
+
+def _layout(pages: list[PageData]) -> Layout:
+    sizes: Counter[float] = Counter()
+    for p in pages:
+        for c in p.chars:
+            if c.size > 1 and not c.c.isspace():
+                sizes[round(c.size * 2) / 2] += 1
+    body_size = sizes.most_common(1)[0][0] if sizes else 12.0
+    page_rows: list[list[Row]] = []
+    page_tables: list[list[Item]] = []
+    for p in pages:
+        rows, tables = _page_rows(p)
+        page_rows.append(rows)
+        page_tables.append([_table_item(t, chars, p.index + 1) for t, chars in tables])
+    page_rows = _drop_page_furniture(page_rows, [p.height for p in pages])
+    esign: list[tuple[int, str]] = []
+    for rows in page_rows:
+        for r in [r for r in rows if ESIGN_LINE.match(r.text)]:
+            esign.append((r.page, r.text))
+            rows.remove(r)
+    items: list[Item] = []
+    footnotes: list[tuple[int, list[Row]]] = []
+    margins: dict[int, Margins] = {}
+    header_done = False
+    last = Margins(72.0, 523.0)
+    for p, rows, table_items in zip(pages, page_rows, page_tables, strict=True):
+        page = p.index + 1
+        rows, notes = _take_footnotes(rows, body_size, p.height)
+        footnotes.extend((page, n) for n in notes)
+        page_items: list[Item] = list(table_items)
+        if not header_done and rows:
+            header, rows = _header(rows, p.width)
+            header_done = True
+            if header is not None:
+                page_items.append(header)
+        rows, closing = _closing(rows, p.width)
+        if closing is not None:
+            page_items.append(closing)
+        m = _margins(rows, p.width)
+        last = m or (last if abs(last.right - p.width * 0.88) < p.width * 0.2 else Margins(72.0, p.width - 72.0))
+        margins[page] = last
+        for r in rows:
+            page_items.append(Item(top=r.top, kind="rows", page=page, rows=[r]))
+        page_items.sort(key=lambda it: it.top)
+        items.extend(page_items)
+    return Layout(_merge_tables(items), footnotes, margins, esign)
+
+
+def _merge_tables(items: list[Item]) -> list[Item]:
+    """A table at the top of a page continuing the table that ended the page before."""
+    out: list[Item] = []
+    for it in items:
+        prev = out[-1] if out else None
+        if (
+            it.kind == "table"
+            and prev is not None
+            and prev.kind == "table"
+            and prev.page == it.page - 1
+            and len(prev.table_rows[0]) == len(it.table_rows[0])
+        ):
+            rows = it.table_rows
+            if rows and rows[0] == prev.table_rows[0]:
+                rows = rows[1:]  # the header row repeated on the new page
+            if rows and not (rows[0][0] or "").strip() and (prev.table_rows[-1][0] or "").strip():
+                last = prev.table_rows[-1]
+                merged = [_join_words(a, b) if a and b else (a or b) for a, b in zip(last, rows[0], strict=True)]
+                prev.table_rows[-1] = merged
+                rows = rows[1:]
+            prev.table_rows.extend(rows)
+            continue
+        out.append(it)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Paragraphs and output
+
+
+def _centered(r: Row, m: Margins) -> bool:
+    mid = (m.left + m.right) / 2
+    return abs((r.x0 + r.x1) / 2 - mid) < 1.5 * r.size and r.x0 > m.left + 2 * r.size and r.x1 < m.right - r.size
+
+
+def _align(r: Row, m: Margins) -> Literal["left", "center", "right", "justify"]:
+    if _centered(r, m):
+        return "center"
+    if r.x1 >= m.right - r.size and r.x0 > (m.left + m.right) / 2:
+        return "right"
+    if r.x1 >= m.right - r.size:
+        return "justify"
+    return "left"
+
+
+def _joiner(prev: Row, cur: Row, pm: Margins, cm: Margins, same_page: bool, pitch: float) -> str | None:
+    """How ``cur`` continues the paragraph ending with ``prev``: " ", "" or "\\n"; None for a new paragraph."""
+    if abs(prev.size - cur.size) > 1.2 or prev.bold != cur.bold or prev.ocr != cur.ocr:
+        return None
+    if same_page and cur.base <= prev.base:
+        return None
+    text = cur.text
+    if LIST_START.match(text):
+        return None
+    pc, cc = _centered(prev, pm), _centered(cur, cm)
+    if pc and cc:
+        return "\n" if same_page and cur.base - prev.base < pitch * 1.35 + 1.0 else None
+    if same_page and cur.base - prev.base > pitch * 1.3 + 1.0:
+        return None
+    if pc or cc:
+        return None
+    if cur.x0 > cm.left + 0.8 * cur.size:
+        return None
+    if prev.x1 < pm.right - 3.0 * prev.size:
+        return None
+    return "" if regex.search(r"\S[-\ufffe]$", prev.text) else " "
+
+
+def _line_pitch(layout: Layout) -> float:
+    deltas: list[float] = []
+    prev: Row | None = None
+    for it in layout.items:
+        if it.kind != "rows":
+            prev = None
+            continue
+        r = it.rows[0]
+        if prev is not None and prev.page == r.page and abs(prev.size - r.size) < 0.6:
+            d = r.base - prev.base
+            if 0 < d < 3 * r.size:
+                deltas.append(d)
+        prev = r
+    return statistics.median(deltas) if deltas else 16.0
+
+
+def _bbox(rows: Iterable[Row]) -> BoundingBox:
+    rs = list(rows)
+    return BoundingBox(
+        x0=min(r.x0 for r in rs), top=min(r.top for r in rs), x1=max(r.x1 for r in rs), bottom=max(r.base for r in rs)
+    )
+
+
+def _emit_rows(b: TextBuilder, rows: list[Row], joins: list[str], margins: dict[int, Margins], kind: str) -> None:
+    parts: list[str] = []
+    stamps: list[tuple[int, int, BoundingBox]] = []
+    pos = 0
+    for i, r in enumerate(rows):
+        t, st = r.joined()
+        if i:
+            j = joins[i - 1]
+            if j == "":
+                parts[-1] = parts[-1][:-1] + "-"
+            parts.append(j)
+            pos += len(j)
+        stamps.extend((a + pos, c + pos, bb) for a, c, bb in st)
+        parts.append(t)
+        pos += len(t)
+    text = "".join(parts)
+    first = rows[0]
+    m = margins.get(first.page, Margins(72.0, 523.0))
+    on_first = [r for r in rows if r.page == first.page]
+    lead = len(text) - len(text.lstrip(" \n"))
+    span = b.paragraph(
+        text,
+        kind="footnote" if kind == "footnote" else "paragraph",
+        page=first.page,
+        bbox=_bbox(on_first),
+        font_size=round(first.size, 1),
+        bold=first.bold,
+        align=_align(first, m),
+        indent=round(first.x0 - m.left, 1),
+        ocr=first.ocr,
+    )
+    if span is not None:
+        for a, c, bb in stamps:
+            b.sub_block((span[0] + a - lead, span[0] + c - lead), "stamp", page=first.page, bbox=bb)
+
+
+def _cell_lines(rows: list[Row], join_wrapped: bool) -> tuple[str, list[tuple[int, int, BoundingBox]]]:
+    lines: list[tuple[str, list[tuple[int, int, BoundingBox]]]] = []
+    for r in rows:
+        t, st = r.joined()
+        if (
+            join_wrapped
+            and lines
+            and not LIST_START.match(t)
+            and not RECIPIENTS.match(t)
+            and not lines[-1][0].endswith((":", ";", "."))
+        ):
+            prev_t, prev_st = lines[-1]
+            joined = _join_words(prev_t, t)
+            off = len(joined) - len(t)
+            lines[-1] = (joined, prev_st + [(a + off, c + off, bb) for a, c, bb in st])
+        else:
+            lines.append((t, st))
+    text_parts: list[str] = []
+    stamps: list[tuple[int, int, BoundingBox]] = []
+    pos = 0
+    for t, st in lines:
+        if text_parts:
+            text_parts.append("\n")
+            pos += 1
+        stamps.extend((a + pos, c + pos, bb) for a, c, bb in st)
+        text_parts.append(t)
+        pos += len(t)
+    return "".join(text_parts), stamps
+
+
+def _emit(layout: Layout, b: TextBuilder) -> None:
+    pitch = _line_pitch(layout)
+    para: list[Row] = []
+    joins: list[str] = []
+
+    def flush() -> None:
+        nonlocal para, joins
+        if para:
+            _emit_rows(b, para, joins, layout.margins, "paragraph")
+        para, joins = [], []
+
+    for it in layout.items:
+        if it.kind == "rows":
+            r = it.rows[0]
+            if para:
+                prev = para[-1]
+                j = _joiner(
+                    prev,
+                    r,
+                    layout.margins.get(prev.page, Margins(72, 523)),
+                    layout.margins.get(r.page, Margins(72, 523)),
+                    prev.page == r.page,
+                    pitch,
+                )
+                if j is not None:
+                    para.append(r)
+                    joins.append(j)
+                    continue
+                flush()
+            para = [r]
+            continue
+        flush()
+        if it.kind in ("header", "closing"):
+            _emit_cells(b, it)
+        else:
+            cells = [
+                CellText(row=i, col=k, text=t, hints={"page": it.page})
+                for i, row in enumerate(it.table_rows)
+                for k, t in enumerate(row)
+                if t
+            ]
+            if cells:
+                b.table(cells, page=it.page)
+    flush()
+    for _page, rows in layout.footnotes:
+        text = _footnote_text(rows)
+        b.paragraph(
+            text,
+            kind="footnote",
+            page=rows[0].page,
+            bbox=_bbox(rows),
+            font_size=round(rows[0].size, 1),
+            ocr=rows[0].ocr,
+        )
+
+
+def _emit_cells(b: TextBuilder, it: Item) -> None:
+    cells: list[CellText] = []
+    stamp_map: dict[tuple[int, int], list[tuple[int, int, BoundingBox]]] = {}
+    for row, col, rows in it.cells:
+        if not rows:
+            continue
+        join_wrapped = it.kind == "closing" and col == 0
+        text, stamps = _cell_lines(rows, join_wrapped)
+        text = text.strip(" \n")
+        cells.append(
+            CellText(
+                row=row,
+                col=col,
+                text=text,
+                hints={
+                    "page": rows[0].page,
+                    "bbox": _bbox(rows),
+                    "font_size": round(rows[0].size, 1),
+                    "bold": rows[0].bold,
+                    "ocr": rows[0].ocr,
+                },
+            )
+        )
+        stamp_map[(row, col)] = stamps
+    table = b.table(cells, page=it.page)
+    if table is None:
+        return
+    for cell in table.cells:
+        for a, c, bb in stamp_map.get((cell.row, cell.col), []):
+            b.sub_block((cell.span[0] + a, cell.span[0] + c), "stamp", page=it.page, bbox=bb)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def _ocr_chars(lines: list[OcrLine]) -> dict[int, list[Run]]:
+    out: dict[int, list[Run]] = {}
+    for ln in lines:
+        size = ln.font_size or max(ln.bottom - ln.top, 1.0) * 0.8
+        ch = Char("x", ln.x0, ln.x1, ln.top, ln.bottom, size, False)
+        run = Run([ch], fixed_text=ln.text.strip(), ocr=True)
+        if run.fixed_text:
+            out.setdefault(ln.page, []).append(run)
+    return out
+
+
+def read_pdf(path: Path, data: bytes, *, ocr: OcrFunc | None = None) -> SourceDocument:
+    """Read a PDF's text layer (and, given ``ocr``, OCR its scanned pages) into a SourceDocument."""
+    pdf = _open(path, data)
+    notes: list[ReaderNote] = []
+    try:
+        pages = _read_pages(path, pdf)
+        meta = pdf.get_metadata_dict(skip_empty=True)
+    finally:
+        pdf.close()
+    producer = meta.get("Producer") or meta.get("Creator")
+    scanned: list[int] = []
+    for p in pages:
+        body = "".join(c.c for c in p.chars if not c.stamp).strip()
+        if not body:
+            if p.stamp_text.strip():
+                notes.append(
+                    ReaderNote(code="stamp-only", message="only e-signature stamp text on this page", page=p.index + 1)
+                )
+            else:
+                notes.append(
+                    ReaderNote(code="scanned", message="no text layer on this page (scanned image)", page=p.index + 1)
+                )
+            scanned.append(p.index + 1)
+        elif is_stamp_text(body):
+            notes.append(
+                ReaderNote(code="stamp-only", message="only e-signature stamp text on this page", page=p.index + 1)
+            )
+            p.chars = [c for c in p.chars if c.stamp]
+            scanned.append(p.index + 1)
+    text_pages = [p for p in pages if p.index + 1 not in scanned]
+    all_text = "\n".join("".join(c.c for c in p.chars) for p in text_pages)
+    garbled = bool(text_pages) and is_garbled(all_text)
+    if garbled:
+        notes.append(
+            ReaderNote(code="garbled-ocr", message="the text layer is OCR output with broken Vietnamese diacritics")
+        )
+        scanned.extend(p.index + 1 for p in text_pages)
+        for p in text_pages:
+            p.chars = []
+    if ocr is not None and scanned:
+        by_page = _ocr_chars(ocr(path, sorted(scanned)))
+        for p in pages:
+            if p.index + 1 in by_page:
+                keep = [c for c in p.chars if c.stamp]
+                p.chars = keep
+                p.tables = []
+                p.ocr_runs = by_page[p.index + 1]
+    usable = [p for p in pages if p.index + 1 not in scanned or p.ocr_runs]
+    if not usable:
+        if garbled:
+            raise NoTextLayer(f"{path}: the text layer is garbled OCR (broken diacritics); OCR is needed")
+        kind = "only an e-signature stamp, " if any(n.code == "stamp-only" for n in notes) else ""
+        raise NoTextLayer(f"{path}: scanned PDF without a usable text layer ({kind}{len(pages)} pages); OCR is needed")
+    for p in pages:
+        if p not in usable:
+            p.chars = []
+    _plumber_tables(path, [p for p in usable if not p.ocr_runs], notes)
+    layout = _layout(pages)
+    for p in usable:
+        hits = legacy_font_hits("".join(c.c for c in p.chars))
+        if hits:
+            notes.append(
+                ReaderNote(
+                    code="legacy-font",
+                    message="text in a legacy 8-bit font (TCVN3/VNI) reads as mojibake: " + ", ".join(hits[:5]),
+                    page=p.index + 1,
+                )
+            )
+    if layout.esign:
+        notes.append(
+            ReaderNote(
+                code="e-signature",
+                message="e-signature box (left out of the text): " + "; ".join(t for _, t in layout.esign[:4]),
+                page=layout.esign[0][0],
+            )
+        )
+    b = TextBuilder()
+    _emit(layout, b)
+    if not b.text.strip():
+        raise NoTextLayer(f"{path}: no usable text in the PDF; OCR is needed")
+    return SourceDocument(
+        path=str(path),
+        format="pdf",
+        sha256=hashlib.sha256(data).hexdigest(),
+        raw_text=b.text,
+        pages=len(pages),
+        blocks=b.blocks,
+        tables=b.tables,
+        notes=notes,
+        producer=producer,
+    )

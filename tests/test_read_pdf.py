@@ -1,0 +1,246 @@
+"""PDF reader: text-layer PDFs of the corpus, e-signature stamps, header cells, scanned files, spans."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+
+from vnadmin.errors import NoTextLayer
+from vnadmin.model.layout import SourceDocument
+from vnadmin.read.pdf import OcrLine, read_pdf
+
+DOCS = Path(__file__).resolve().parent.parent / "corpus" / "docs"
+
+SCANNED = {
+    "cv-cucthue-2025-2309-chinh-sach-tien-thue-dat.pdf": "scanned",
+    "tb-vpcp-2025-328-ket-luan.pdf": "stamp-only",
+    "qd-lamdong-2025-1716-hoi-dong-tham-dinh.pdf": "garbled-ocr",
+    "tb-lamdong-2025-493-ket-luan-chi-so.pdf": "garbled-ocr",
+    "kh-bca-2025-589-hoi-nghi-ctmtqg-ma-tuy.pdf": "stamp-only",
+    "qd-ttg-2025-932-to-cong-tac-cchc.pdf": "stamp-only",
+    "qd-gialai-stc-2026-203-phan-cong.pdf": "stamp-only",
+    "kh-dhct-hcm-2026-753-khao-sat-hai-long.pdf": "scanned",
+    "kh-tctlntw-2026-996-kiem-soat-hop-phap-ma-tuy.pdf": "scanned",
+    "qd-bgddt-2025-2605-bo-phan-mot-cua.pdf": "scanned",
+    "qd-haiduong-2011-khen-thuong-chien-si-thi-dua.pdf": "scanned",
+    "qd-hanam-2023-61-trien-khai-nq-04.pdf": "scanned",
+    "ttr-ca-lamdong-2025-409-xa-khong-ma-tuy.pdf": "scanned",
+}
+PDFS = sorted(p.name for p in DOCS.glob("*.pdf"))
+
+# Number and date of the e-signed PDFs: they live only in signature widget appearance streams.
+STAMPED = {
+    "kh-laichau-2025-3473-giam-phat-thai.pdf": ("Số: 3473 /KH-UBND", "Lai Châu, ngày 04 tháng 7 năm 2025"),
+    "cd-vpcp-2025-2003-hoi-nghi-ma-tuy.pdf": ("Số: 2003 /CĐ-VPCP", "Hà Nội, ngày 07 tháng 10 năm 2025"),
+    "cv-bnv-2025-12094-chi-so-cchc.pdf": ("Số: 12094 /BNV-CCHC", "Hà Nội, ngày 15 tháng 12 năm 2025"),
+    "qd-gialai-syt-2026-3990-quy-trinh-xu-ly-van-ban.pdf": ("Số: 3990 /QĐ-SYT", "Gia Lai, ngày 30 tháng 7 năm 2026"),
+    "qd-gialai-syt-2026-4085-bo-sung-phan-cong.pdf": ("Số 4085 /QĐ-SYT", "Gia Lai, ngày 04 tháng 8 năm 2026"),
+    "qd-gialai-syt-2026-342-phan-cong.pdf": ("Số: 342 /QĐ-SYT", "Gia Lai, ngày 02 tháng 02 năm 2026"),
+    "qd-lamdong-hdtd-2025-10797-to-giup-viec.pdf": ("Số: 10797 /QĐ-HĐTĐ", "Lâm Đồng, ngày 28 tháng 10 năm 2025"),
+    "kh-bvhttdl-2025-3283-ky-niem-80-nam.pdf": ("Số: 3283 /KH-BVHTTDL", "Hà Nội, ngày 07 tháng 7 năm 2025"),
+    "hd-thanhhoa-2025-141-phong-vhxh-khcn.pdf": ("Số: 141 /HD-UBND", "Thanh Hóa, ngày 03 tháng 7 năm 2025"),
+    "pa-bariavungtau-2025-9351-sap-xep-bo-may.pdf": ("Số: 9351 /PA-UBND", "Bà Rịa-Vũng Tàu, ngày 13 tháng 06 năm 2025"),
+    "bc-lamdong-2025-329-cchc.pdf": ("Số: 329 /BC-UBND", "Lâm Đồng, ngày 19 tháng 12 năm 2025"),
+    "cv-bnv-2025-8977-tra-loi-snv-lamdong.pdf": ("Số: 8977 /BNV-TCPCP", "Hà Nội, ngày 06 tháng 10 năm 2025"),
+    "gm-lamdong-2026-85-hop-cchc.pdf": ("Số: 85 /GM-UBND", "Lâm Đồng, ngày 19 tháng 01 năm 2026"),
+}
+
+_cache: dict[str, SourceDocument] = {}
+
+
+def read(name: str) -> SourceDocument:
+    if name not in _cache:
+        p = DOCS / name
+        _cache[name] = read_pdf(p, p.read_bytes())
+    return _cache[name]
+
+
+def cell_texts(doc: SourceDocument) -> list[str]:
+    return [doc.raw_text[c.span[0] : c.span[1]] for c in doc.tables[0].cells]
+
+
+def check_spans(doc: SourceDocument) -> None:
+    n = len(doc.raw_text)
+    for b in doc.blocks:
+        a, z = b.span
+        assert 0 <= a < z <= n
+        text = doc.raw_text[a:z]
+        assert text == text.strip(" \n"), text
+        if b.kind != "stamp":
+            assert "\n\n" not in text
+            assert (a == 0 or doc.raw_text[a - 2 : a] == "\n\n") and (z == n or doc.raw_text[z : z + 2] == "\n\n")
+    for t in doc.tables:
+        for c in t.cells:
+            assert any(b.span == c.span and b.kind == "table_cell" for b in doc.blocks)
+
+
+@pytest.mark.parametrize("name", [n for n in PDFS if n not in SCANNED])
+def test_text_pdf_reads_with_consistent_spans(name: str) -> None:
+    doc = read(name)
+    assert doc.format == "pdf" and doc.pages and len(doc.raw_text) > 500
+    assert "\ufffe" not in doc.raw_text
+    assert "\n\n\n" not in doc.raw_text
+    check_spans(doc)
+    # the body paragraphs are blocks and together cover almost all of the text
+    covered = sum(b.span[1] - b.span[0] for b in doc.blocks if b.kind != "stamp")
+    assert covered > 0.9 * len(doc.raw_text.replace("\n\n", ""))
+
+
+@pytest.mark.parametrize("name", sorted(n for n in STAMPED if (DOCS / n).exists()))
+def test_signature_stamp_number_and_date_land_in_the_header_cells(name: str) -> None:
+    number, date = STAMPED[name]
+    doc = read(name)
+    cells = cell_texts(doc)
+    assert any(c.startswith(number) for c in cells), cells
+    assert date in cells, cells
+    stamps = [doc.raw_text[b.span[0] : b.span[1]] for b in doc.blocks if b.kind == "stamp"]
+    digits = number.split()[1]
+    assert digits in stamps
+    assert all(s.strip() and s.replace(" ", "").isalnum() for s in stamps)
+
+
+def test_header_table_cells_in_reading_order() -> None:
+    doc = read("kh-laichau-2025-3473-giam-phat-thai.pdf")
+    header = doc.tables[0]
+    assert (header.n_rows, header.n_cols) == (2, 2)
+    assert cell_texts(doc) == [
+        "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU",
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập – Tự do – Hạnh phúc",
+        "Số: 3473 /KH-UBND",
+        "Lai Châu, ngày 04 tháng 7 năm 2025",
+    ]
+    assert [(c.row, c.col) for c in header.cells] == [(0, 0), (0, 1), (1, 0), (1, 1)]
+    assert doc.raw_text.startswith("ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU\n\nCỘNG HÒA")
+
+
+def test_wrapped_lines_join_and_hyphen_at_line_end_is_kept() -> None:
+    text = read("kh-laichau-2025-3473-giam-phat-thai.pdf").raw_text
+    # "Nghị định số 06/2022/NĐ-" ends a line in the PDF, "CP ngày 07/01/2022" starts the next
+    assert "Nghị định số 06/2022/NĐ-CP ngày 07/01/2022 của Chính phủ quy định" in text
+    assert "\n\nI. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\n" in text
+
+
+def test_page_numbers_are_dropped_and_paragraphs_rejoined_across_pages() -> None:
+    doc = read("kh-laichau-2025-3473-giam-phat-thai.pdf")
+    paras = [doc.raw_text[b.span[0] : b.span[1]] for b in doc.blocks if b.kind == "paragraph"]
+    assert not [p for p in paras if p.strip().isdigit()]
+    # every body paragraph that crosses a page break continues in lower case, never as a new paragraph
+    bad = [p for p in paras if p[:1].islower() and not p.startswith(("a)", "b)", "c)", "d)", "đ)", "e)"))]
+    assert len(bad) <= 2, bad[:3]
+
+
+@pytest.mark.xfail(strict=True, reason="landscape appendix pages of kh-laichau: continuation not yet joined")
+def test_assignment_table_rows_continue_across_pages() -> None:
+    doc = read("kh-laichau-2025-3473-giam-phat-thai.pdf")
+    big = max(doc.tables, key=lambda t: t.n_rows)
+    assert big.n_cols >= 5 and big.n_rows >= 10
+    pages = {b.page for b in doc.blocks if big.span[0] <= b.span[0] < big.span[1]}
+    assert len(pages) >= 2
+    first_row = " ".join(doc.raw_text[c.span[0] : c.span[1]] for c in big.cells if c.row == 0)
+    assert "STT" in first_row and "chủ trì" in first_row.lower()
+
+
+def test_legacy_font_mojibake_is_flagged_and_number_merged() -> None:
+    doc = read("qd-gialai-2026-326-hoi-dong-boi-thuong.pdf")
+    codes = {n.code for n in doc.notes}
+    assert "legacy-font" in codes
+    assert any("ng‡y" in n.message for n in doc.notes if n.code == "legacy-font")
+    cells = cell_texts(doc)
+    assert "Số: 326 /QĐ-UBND" in cells
+    assert "Gia Lai, ng‡y 26 th·ng 01 năm 2026" in cells
+
+
+def test_annotation_recursion_files_survive() -> None:
+    for name in (
+        "qd-gialai-syt-2026-3990-quy-trinh-xu-ly-van-ban.pdf",
+        "qd-gialai-syt-2026-4085-bo-sung-phan-cong.pdf",
+    ):
+        doc = read(name)
+        assert not [n for n in doc.notes if n.code == "table-finder-failed"]
+
+
+def test_closing_table_keeps_recipients_and_signature_apart() -> None:
+    doc = read("qd-gialai-syt-2026-4085-bo-sung-phan-cong.pdf")
+    closing = doc.tables[-1]
+    left, right = (doc.raw_text[c.span[0] : c.span[1]] for c in closing.cells)
+    assert left.startswith("Nơi nhận:") and "\n- " in left
+    assert "GIÁM ĐỐC" in right and "Nơi nhận" not in right and "- " not in right.split("\n")[0]
+
+
+def test_esignature_box_in_page_content_leaves_the_flow() -> None:
+    doc = read("lenh-ctn-2025-08-cong-bo-luat.pdf")
+    assert "Người ký" not in doc.raw_text and "Thời gian ký" not in doc.raw_text
+    assert any(n.code == "e-signature" for n in doc.notes)
+    assert "Số: 08/2025/L-CTN" in cell_texts(doc)
+    assert "CÔNG BÁO" not in doc.raw_text
+
+
+@pytest.mark.parametrize("name,code", sorted((n, c) for n, c in SCANNED.items() if (DOCS / n).exists()))
+def test_scanned_pdfs_raise_no_text_layer(name: str, code: str) -> None:
+    p = DOCS / name
+    with pytest.raises(NoTextLayer) as e:
+        read_pdf(p, p.read_bytes())
+    msg = str(e.value)
+    assert "\n" not in msg and name in msg and "OCR" in msg
+    if code == "garbled-ocr":
+        assert "garbled" in msg
+    if code == "stamp-only":
+        assert "stamp" in msg
+
+
+def test_ocr_function_is_used_for_scanned_pages() -> None:
+    p = DOCS / "cv-cucthue-2025-2309-chinh-sach-tien-thue-dat.pdf"
+    calls: list[list[int]] = []
+
+    def fake_ocr(path: Path, pages: list[int]) -> list[OcrLine]:
+        calls.append(pages)
+        return [
+            OcrLine(1, "BỘ TÀI CHÍNH", 80, 60, 200, 74, 13),
+            OcrLine(1, "Kính gửi: Công ty", 90, 200, 300, 214, 13),
+            OcrLine(
+                1,
+                "Cục Thuế nhận được công văn của Công ty đề nghị hướng dẫn chính sách tiền thuê đất.",
+                72,
+                240,
+                520,
+                254,
+                13,
+            ),
+        ]
+
+    doc = read_pdf(p, p.read_bytes(), ocr=fake_ocr)
+    assert calls == [[1]]
+    assert "Kính gửi: Công ty" in doc.raw_text and "Cục Thuế nhận được" in doc.raw_text
+    assert all(b.ocr for b in doc.blocks)
+    assert any(n.code == "scanned" for n in doc.notes)
+
+
+def test_speed_against_raw_pypdfium2() -> None:
+    import pypdfium2 as pdfium
+
+    p = DOCS / "bc-lamdong-2025-329-cchc.pdf"
+    data = p.read_bytes()
+
+    def raw() -> int:
+        pdf = pdfium.PdfDocument(data)
+        for i in range(len(pdf)):
+            page = pdf[i]
+            tp = page.get_textpage()
+            tp.get_text_range()
+            tp.close()
+            page.close()
+        return len(pdf)
+
+    raw()
+    t = time.perf_counter()
+    n = raw()
+    t_raw = time.perf_counter() - t
+    read_pdf(p, data)
+    t = time.perf_counter()
+    read_pdf(p, data)
+    t_ours = time.perf_counter() - t
+    # a regression guard on a busy CI machine; the goal (≤ 5× raw pypdfium2) is measured by the benchmark
+    assert n / t_ours > 10, f"{n / t_ours:.0f} pages/s"
+    assert t_ours < 15 * t_raw + 0.3, (t_ours, t_raw)
