@@ -34,7 +34,7 @@ def test_section_titles_and_paths(example_doc: Document) -> None:
 def test_section_spans_index_the_text(example_doc: Document) -> None:
     for s in example_doc.iter_sections():
         assert example_doc.text[s.span[0] : s.span[1]] == s.text
-        assert s.text.startswith(s.label if s.kind not in {"paren_number"} else s.label)
+        assert s.text.startswith(s.label)
 
 
 def test_signature(example_doc: Document) -> None:

@@ -28,7 +28,10 @@ def test_tones_keep_length(words: list[str]) -> None:
 
 
 def test_markdown_remnants_and_wrapped_header_cells() -> None:
-    raw = "|\n**ỦY BAN NHÂN DÂN**\nTỈNH ĐẮK LẮK\n-------\n|\n*Đắk Lắk, ngày 17\ntháng 11 năm 2025*\n|\n\n** **\n\n**KẾ HOẠCH**"
+    raw = (
+        "|\n**ỦY BAN NHÂN DÂN**\nTỈNH ĐẮK LẮK\n-------\n|\n*Đắk Lắk, ngày 17\ntháng 11 năm 2025*\n|\n\n"
+        "** **\n\n**KẾ HOẠCH**"
+    )
     assert normalize(raw).text == "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\n\nĐắk Lắk, ngày 17\ntháng 11 năm 2025\n\nKẾ HOẠCH"
 
 

@@ -136,7 +136,7 @@ def test_incoming_mail_stamp_moved_out_of_the_letterhead() -> None:
 
 def test_missing_tesseract_names_the_packages(monkeypatch: pytest.MonkeyPatch) -> None:
     ocr.tesseract_version.cache_clear()
-    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    monkeypatch.setattr(shutil, "which", lambda name: None)
     try:
         with pytest.raises(MissingTool, match="tesseract-ocr tesseract-ocr-vie"):
             ocr.ocr_pdf(SCAN, SCAN.read_bytes(), None, 1)

@@ -10,8 +10,9 @@ from vnadmin.model import Document
 
 PIECES = [
     "KẾ HOẠCH\n", "I. MỤC ĐÍCH\n", "1. Sở Nội vụ: ", "a) ", "- ", "+ ", "Điều 1. ", "Chương II\n", "Căn cứ ",
-    "Số: 65/KH-UBND\n", "Tuyên Quang, ngày 15 tháng 3 năm 2024\n", "Nơi nhận:\n", "- Lưu: VT.\n", "TM. ỦY BAN NHÂN DÂN\n",
-    "KT. CHỦ TỊCH\n", "PHÓ CHỦ TỊCH\n", "Nguyễn Văn A\n", "¹ ", "[1]", "“", "”", "\n\n", "trước ngày 20/4/2024",
+    "Số: 65/KH-UBND\n", "Tuyên Quang, ngày 15 tháng 3 năm 2024\n", "Nơi nhận:\n", "- Lưu: VT.\n",
+    "TM. ỦY BAN NHÂN DÂN\n", "KT. CHỦ TỊCH\n", "PHÓ CHỦ TỊCH\n", "Nguyễn Văn A\n", "¹ ", "[1]", "“", "”", "\n\n",
+    "trước ngày 20/4/2024",
     "Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ", "hoá ", "**", "|\n", "quý II/2024",
 ]  # fmt: skip
 documents = st.lists(st.one_of(st.sampled_from(PIECES), st.text(max_size=15)), min_size=1, max_size=40).map("".join)

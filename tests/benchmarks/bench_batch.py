@@ -61,7 +61,8 @@ def main(argv: list[str] | None = None) -> int:
             assert s.failed == 0 and s.parsed == n, s.as_dict()
             rows.append((jobs, s))
         print(f"batch throughput — {n} text-layer PDFs ({len(pdfs)} originals × {args.copies} variants)")
-        print(f"{'jobs':>4}  {'docs':>5}  {'pages':>5}  {'seconds':>8}  {'docs/s':>7}  {'pages/s':>8}  {'peak RSS/worker':>15}")
+        head = ("jobs", "docs", "pages", "seconds", "docs/s", "pages/s", "peak RSS/worker")
+        print("  ".join(h.rjust(w) for h, w in zip(head, (4, 5, 5, 8, 7, 8, 15), strict=True)))
         for jobs, s in rows:
             print(
                 f"{jobs:>4}  {s.parsed:>5}  {s.pages:>5}  {s.elapsed_s:>8.2f}  {s.documents_per_s:>7.2f}  "

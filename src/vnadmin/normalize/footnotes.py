@@ -93,5 +93,3 @@ def _find_anchor(text: str, marker: str, before: int, taken: list[int]) -> int |
         if (not prev.isspace() or marker[0] in SUPERSCRIPT_DIGITS) and pos not in taken:
             return pos
         pos -= 1 if pos > 0 else 0
-
-

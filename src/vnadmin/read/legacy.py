@@ -51,8 +51,8 @@ def _viparse() -> tuple[Callable[[str, Any], str], dict[str, Any], Callable[[str
 def font_encoding(font_name: str | None) -> Encoding | None:
     """The legacy encoding a font name implies, or None.
 
-    >>> font_encoding("ABCDEF+.VnTimeH"), font_encoding("VnArial"), font_encoding("VNI-Times"), font_encoding("Times New Roman")
-    ('tcvn3', 'tcvn3', 'vni', None)
+    >>> [font_encoding(f) for f in ("ABCDEF+.VnTimeH", "VnArial", "VNI-Times", "Times New Roman")]
+    ['tcvn3', 'tcvn3', 'vni', None]
     """
     if not font_name:
         return None

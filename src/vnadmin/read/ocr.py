@@ -21,6 +21,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import io
+import itertools
 import os
 import shutil
 import statistics
@@ -196,8 +197,9 @@ def _tesseract(image: bytes, args: Sequence[str]) -> str:
 def parse_tsv(tsv: str, scale: float) -> list[OcrLine]:
     """Lines from Tesseract's TSV output; pixel boxes divided by ``scale`` (pixels per point).
 
-    >>> tsv = "level\\tpage_num\\tblock_num\\tpar_num\\tline_num\\tword_num\\tleft\\ttop\\twidth\\theight\\tconf\\ttext\\n"
-    >>> tsv += "5\\t1\\t1\\t1\\t1\\t1\\t100\\t200\\t50\\t40\\t96.5\\tQUYẾT\\n5\\t1\\t1\\t1\\t1\\t2\\t160\\t200\\t60\\t40\\t90\\tÐỊNH\\n"
+    >>> head = "level page_num block_num par_num line_num word_num left top width height conf text"
+    >>> rows = ["5 1 1 1 1 1 100 200 50 40 96.5 QUYẾT", "5 1 1 1 1 2 160 200 60 40 90 ÐỊNH"]
+    >>> tsv = "\\n".join(r.replace(" ", "\\t") for r in [head, *rows])
     >>> [(ln.text, ln.bbox.x0, round(ln.conf, 2)) for ln in parse_tsv(tsv, 2.0)]
     [('QUYẾT ĐỊNH', 50.0, 93.25)]
     """
@@ -415,7 +417,7 @@ def _segments(line: OcrLine, gap_factor: float) -> list[Segment]:
     words = sorted(line.words, key=lambda w: w.bbox.x0)
     height = statistics.median(w.bbox.bottom - w.bbox.top for w in words)
     out: list[list[OcrWord]] = [[words[0]]]
-    for prev, w in zip(words, words[1:], strict=False):
+    for prev, w in itertools.pairwise(words):
         if w.bbox.x0 - prev.bbox.x1 > gap_factor * height:
             out.append([w])
         else:
@@ -485,7 +487,7 @@ def _cut_at_split(seg: Segment, split: float, width: float) -> list[Segment]:
     if not (seg.x0 < split < seg.x1) or len(seg.words) < 2:
         return [seg]
     best, best_gap = -1, 0.0
-    for i, (a, b) in enumerate(zip(seg.words, seg.words[1:], strict=False)):
+    for i, (a, b) in enumerate(itertools.pairwise(seg.words)):
         gap = b.bbox.x0 - a.bbox.x1
         if abs((a.bbox.x1 + b.bbox.x0) / 2 - split) < 0.1 * width and gap > best_gap:
             best, best_gap = i, gap

@@ -13,6 +13,8 @@ _SYLLABLE = regex.compile(
 # After these words the rest of the name is a proper name: "tỉnh Đắk Lắk", "thành phố Cần Thơ".
 _PLACE_WORDS = ("tỉnh", "thành phố", "huyện", "quận", "thị xã", "thị trấn", "xã", "phường", "đặc khu")
 # After these heads the next word starts the body's own name: "Sở Y tế", "Bộ Nội vụ", "Ban Dân vận".
+# Party committees are named by their place: "Tỉnh ủy Tuyên Quang", "Đảng ủy xã Minh Xuân".
+_PLACE_HEADS = ("tỉnh ủy", "thành ủy", "huyện ủy", "quận ủy", "thị ủy")
 _HEADS_WITH_NAME = (
     "sở",
     "bộ",
@@ -72,7 +74,11 @@ def normal_case(name: str) -> str:
         pair = (low + " " + words[i + 1].lower()) if i + 1 < len(words) else ""
         if not out:
             out.append(w[:1].upper() + w[1:].lower())
-            if pair in _HEADS_WITH_NAME:
+            if pair in _PLACE_HEADS:
+                out.append(words[i + 1].lower())
+                i += 1
+                proper = True
+            elif pair in _HEADS_WITH_NAME:
                 out.append(words[i + 1].lower())
                 i += 1
                 cap_next = True

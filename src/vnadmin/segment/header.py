@@ -154,12 +154,13 @@ def parse_header(text: str, limit: int | None = None) -> Header:
 
 
 def _code_for_name(name: str) -> str | None:
-    """The type code of a type name ("Kế hoạch" → "KH"), the state code when several families differ."""
+    """The type code of a type name ("Kế hoạch" → "KH"); the state code first ("Công văn" has none)."""
     from vnadmin.data import load_csv
 
-    for row in load_csv("doc_types.csv"):
-        if row["name"] == name and row["code"]:
-            return row["code"]
+    rows = [r for r in load_csv("doc_types.csv") if r["name"] == name]
+    state = [r for r in rows if "administrative" in r["families"].split() or "normative" in r["families"].split()]
+    for row in state or rows:
+        return row["code"] or None
     return None
 
 
@@ -181,15 +182,29 @@ def _zone_end_without_type(window: str) -> int:
 
 
 def _paragraph_end(text: str, start: int, limit: int) -> int:
+    """End of the paragraph at ``start``; a line of another header item (place-date, number, motto,
+    'Kính gửi') ends it too, as when a letter's "V/v …" lines sit beside the place-date line."""
     end = text.find("\n\n", start, limit)
     end = limit if end == -1 else end
-    stop = P.ADDRESSEE_OPENING.search(text, start, end)
-    return stop.start() if stop else end
+    pos = text.find("\n", start, end)
+    while pos != -1:
+        line_end = text.find("\n", pos + 1, end)
+        line = text[pos + 1 : end if line_end == -1 else line_end]
+        if P.PLACE_DATE.search(line) or P.HEADER_NUMBER.search(line) or P.MOTTO.search(line):
+            return pos
+        if P.ADDRESSEE_OPENING.match(line):
+            return pos
+        pos = line_end
+    return end
 
 
 def _read_issuer(h: Header, text: str, masked: str, stop: int) -> None:
-    """Issuer lines: capitalised lines of the zone before the number line, split into parent and issuer."""
-    bodies: list[tuple[int, int]] = []
+    """Issuer lines: capitalised lines of the zone before the number line, split into parent and issuer.
+
+    Lines are read from the masked zone (motto blanked out), so a line shared with the motto in a PDF
+    ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI …") contributes only its own words.
+    """
+    bodies: list[list[tuple[int, int]]] = []
     for m in _LINE.finditer(masked, 0, stop):
         line = m.group()
         stripped = line.strip(" *-_=|")
@@ -201,20 +216,25 @@ def _read_issuer(h: Header, text: str, masked: str, stop: int) -> None:
         if P.URGENCY.fullmatch(stripped) or P.SECRECY.fullmatch(stripped) or stripped.startswith(("SAO Y", "DỰ THẢO")):
             continue
         offset = m.start() + line.index(stripped)
-        span = (offset, offset + len(stripped))
+        pieces = [(offset + p.start(), offset + p.end()) for p in _WORDS.finditer(stripped)]
         if bodies and not P.ORG_HEAD.match(stripped):
-            bodies[-1] = (bodies[-1][0], span[1])
+            bodies[-1].extend(pieces)
         else:
-            bodies.append(span)
+            bodies.append(pieces)
     if not bodies:
         return
-    issuer_span = bodies[-1]
-    h.issuer = normal_case(" ".join(text[issuer_span[0] : issuer_span[1]].split()))
-    h.evidence["issuer"] = _locate(text, *issuer_span)
+    h.issuer = _body_name(text, bodies[-1])
+    h.evidence["issuer"] = _locate(text, bodies[-1][0][0], bodies[-1][-1][1])
     if len(bodies) > 1:
-        parent = bodies[-2]
-        h.parent_issuer = normal_case(" ".join(text[parent[0] : parent[1]].split()))
-        h.evidence["parent_issuer"] = _locate(text, *parent)
+        h.parent_issuer = _body_name(text, bodies[-2])
+        h.evidence["parent_issuer"] = _locate(text, bodies[-2][0][0], bodies[-2][-1][1])
+
+
+_WORDS = regex.compile(r"\S+(?:[ \t]\S+)*")
+
+
+def _body_name(text: str, pieces: list[tuple[int, int]]) -> str:
+    return normal_case(" ".join(" ".join(text[s:e].split()) for s, e in pieces))
 
 
 # The title never starts with these: the legal bases, the addressees, an appendix's attachment line.
