@@ -34,5 +34,8 @@ eval: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py
 
+examples: $(STAMP)
+	$(BIN)/python examples/make_examples.py
+
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

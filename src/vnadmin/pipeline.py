@@ -27,7 +27,7 @@ from vnadmin.model import (
 )
 from vnadmin.normalize import NormalizedText, normalize
 from vnadmin.normalize.footnotes import marker_key
-from vnadmin.read import read_source
+from vnadmin.read import OcrMode, read_source
 from vnadmin.read.text import read_text
 from vnadmin.segment import find_closing, parse_header, parse_sections
 from vnadmin.segment import patterns as P
@@ -35,12 +35,13 @@ from vnadmin.segment import patterns as P
 M = TypeVar("M", bound=Any)
 
 
-def parse(path: str | Path) -> Document:
+def parse(path: str | Path, *, ocr: OcrMode = "auto", ocr_jobs: int = 0) -> Document:
     """Parse a PDF, DOCX, DOC, text or Markdown file.
 
+    ``ocr``: ``auto`` (OCR scanned PDFs with Tesseract), ``always`` or ``never`` (a scan is an error).
     Raises a :class:`~vnadmin.errors.VnadminError` subclass with a one-line message for bad input.
     """
-    return build_document(read_source(path))
+    return build_document(read_source(path, ocr=ocr, ocr_jobs=ocr_jobs))
 
 
 def parse_text(text: str, *, path: str | None = None) -> Document:

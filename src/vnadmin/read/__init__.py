@@ -10,8 +10,9 @@ import hashlib
 import zipfile
 from io import BytesIO
 from pathlib import Path
+from typing import Literal
 
-from vnadmin.errors import EmptyDocument, InputNotFound, InputTooLarge, UnsupportedFormat
+from vnadmin.errors import EmptyDocument, InputNotFound, InputTooLarge, NoTextLayer, UnsupportedFormat
 from vnadmin.model import SourceDocument
 
 MAX_BYTES = 200 * 1024 * 1024
@@ -51,8 +52,16 @@ def _looks_binary(head: bytes) -> bool:
     return len(head) > 0 and controls / len(head) > 0.05
 
 
-def read_source(path: str | Path) -> SourceDocument:
-    """Read a file of any supported format. Raises :class:`~vnadmin.errors.VnadminError` subclasses."""
+OcrMode = Literal["auto", "always", "never"]
+
+
+def read_source(path: str | Path, *, ocr: OcrMode = "auto", ocr_jobs: int = 0) -> SourceDocument:
+    """Read a file of any supported format. Raises :class:`~vnadmin.errors.VnadminError` subclasses.
+
+    ``ocr`` applies to PDFs: ``auto`` runs Tesseract when the text layer is missing or unusable (a scan,
+    an e-signature stamp only, a garbled OCR layer), ``always`` OCRs every page, ``never`` reports a scan
+    as :class:`~vnadmin.errors.NoTextLayer`. ``ocr_jobs`` is the number of OCR processes (0: one per core).
+    """
     p = Path(path)
     if not p.exists():
         raise InputNotFound(f"{p}: no such file")
@@ -69,9 +78,7 @@ def read_source(path: str | Path) -> SourceDocument:
     except UnsupportedFormat as e:
         raise UnsupportedFormat(f"{p}: {e}") from None
     if fmt == "pdf":
-        from vnadmin.read.pdf import read_pdf
-
-        return read_pdf(p, data)
+        return _read_pdf(p, data, ocr, ocr_jobs)
     if fmt == "docx":
         from vnadmin.read.docx import read_docx
 
@@ -83,6 +90,23 @@ def read_source(path: str | Path) -> SourceDocument:
     from vnadmin.read.text import read_text
 
     return read_text(p, data, fmt)
+
+
+def _read_pdf(path: Path, data: bytes, ocr: OcrMode, jobs: int) -> SourceDocument:
+    from vnadmin.read.pdf import read_pdf
+
+    if ocr == "always":
+        from vnadmin.read.ocr import ocr_source_document
+
+        return ocr_source_document(path, data, jobs)
+    try:
+        return read_pdf(path, data)
+    except NoTextLayer:
+        if ocr == "never":
+            raise
+    from vnadmin.read.ocr import ocr_source_document
+
+    return ocr_source_document(path, data, jobs)
 
 
 def sha256(data: bytes) -> str:

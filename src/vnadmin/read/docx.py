@@ -126,7 +126,7 @@ class Numbering:
         self._used.add((aid, ilvl))
         for deeper in range(ilvl + 1, 9):
             lv_deeper = levels.get(deeper)
-            if lv_deeper is None or lv_deeper.restart is None or lv_deeper.restart > ilvl:
+            if lv_deeper is None or lv_deeper.restart is None or lv_deeper.restart >= ilvl:
                 counters[deeper] = 0
                 self._used.discard((aid, deeper))
         if level.fmt == "none":
