@@ -11,6 +11,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -65,6 +66,14 @@ def mixed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     inner.unlink()
     (root / "broken.zip").write_bytes(b"PK\x03\x04 this is not a zip archive")
     return root
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _no_ocr() -> Iterator[None]:
+    """These tests treat a scan as a file that cannot be read (OCR has its own tests)."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("VNADMIN_OCR", "never")
+        yield
 
 
 EXPECTED_OK = {

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import hashlib
+import os
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
@@ -35,13 +36,22 @@ from vnadmin.segment import patterns as P
 M = TypeVar("M", bound=Any)
 
 
-def parse(path: str | Path, *, ocr: OcrMode = "auto", ocr_jobs: int = 0) -> Document:
+def parse(path: str | Path, *, ocr: OcrMode | None = None, ocr_jobs: int = 0) -> Document:
     """Parse a PDF, DOCX, DOC, text or Markdown file.
 
-    ``ocr``: ``auto`` (OCR scanned PDFs with Tesseract), ``always`` or ``never`` (a scan is an error).
+    ``ocr``: ``auto`` (OCR scanned PDFs with Tesseract), ``always`` or ``never`` (a scan is an error); by
+    default the ``VNADMIN_OCR`` environment variable, else ``auto`` (batch workers inherit it).
     Raises a :class:`~vnadmin.errors.VnadminError` subclass with a one-line message for bad input.
     """
-    return build_document(read_source(path, ocr=ocr, ocr_jobs=ocr_jobs))
+    mode = ocr or _ocr_from_env()
+    return build_document(read_source(path, ocr=mode, ocr_jobs=ocr_jobs))
+
+
+def _ocr_from_env() -> OcrMode:
+    value = os.environ.get("VNADMIN_OCR", "auto")
+    if value == "always":
+        return "always"
+    return "never" if value == "never" else "auto"
 
 
 def parse_text(text: str, *, path: str | None = None) -> Document:

@@ -53,6 +53,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="tcp://HOST:PORT",
         help="run on a Dask distributed cluster (pip install 'vnadmin[distributed]')",
     )
+    parser.add_argument(
+        "--ocr",
+        choices=["auto", "always", "never"],
+        default=None,
+        help="OCR for scanned PDFs (default: $VNADMIN_OCR or auto); passed to the local workers",
+    )
     parser.add_argument("--json", action="store_true", help="print the summary as JSON on standard output")
 
 
@@ -77,6 +83,8 @@ def run(args: argparse.Namespace) -> int:
         retry_failed=args.retry_failed,
         progress=not args.quiet,
     )
+    if args.ocr:
+        os.environ["VNADMIN_OCR"] = args.ocr  # worker processes inherit it
     previous = signal.signal(signal.SIGTERM, _sigterm)
     try:
         summary = run_batch(args.inputs, args.output, options, scheduler=args.scheduler)

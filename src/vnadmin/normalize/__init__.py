@@ -39,9 +39,9 @@ STEPS: list[Step] = [
     ("pdfium-hyphen", regex.compile(r"\ufffe"), "-"),
     # Markdown remnants of web dumps: a table-cell separator alone on a line, horizontal rules under the
     # header cells ("-------"), bold/italic stars ("**KẾ HOẠCH**", "*Căn cứ …;*"), a lone "** **".
+    ("md-stars", regex.compile(r"(?m)(?<=\S)\*+|\*+(?=\S)|^[ \t]*\*\*[ \t]*\*\*[ \t]*$"), ""),
     ("md-cell-breaks", regex.compile(r"(?m)^[ \t]*\|[ \t]*$"), ""),
     ("md-rules", regex.compile(r"(?m)^[ \t]*[-_=]{3,}[ \t]*$"), ""),
-    ("md-stars", regex.compile(r"(?m)(?<=\S)\*+|\*+(?=\S)|^[ \t]*\*\*[ \t]*\*\*[ \t]*$"), ""),
     # A base letter followed by combining marks: compose ("Vie\u0302\u0323t" → "Việt").
     ("nfc", regex.compile(r"\P{M}\p{M}+"), _nfc),
     # Icelandic eth looks like Đ/đ and is typed for it: "QUYẾT ÐỊNH".
