@@ -6,9 +6,7 @@ Each stage is a module with one job; this one only wires them and traces spans b
 from __future__ import annotations
 
 import bisect
-import hashlib
 import os
-from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -231,9 +229,4 @@ def _add_pages(doc: Document, src: SourceDocument, norm: NormalizedText) -> Docu
     )
 
 
-def content_hash(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 __all__ = ["build_document", "parse", "parse_text"]
-_unused: Sequence[object] = ()
