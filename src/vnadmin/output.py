@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
+from typing import IO
 
 from vnadmin.model import Document
 
@@ -14,17 +18,39 @@ def document_json(doc: Document, *, pretty: bool = False) -> str:
     return doc.model_dump_json(indent=2 if pretty else None)
 
 
-def write_atomic(path: str | Path, data: str | bytes) -> None:
-    """Write to a temporary file beside ``path``, flush it to disk, then rename it over ``path``."""
-    target = Path(path)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+@contextlib.contextmanager
+def atomic_binary(target: str | Path, tmp_dir: str | Path | None = None) -> Iterator[IO[bytes]]:
+    """A byte stream that replaces ``target`` when the block ends without an exception.
+
+    The data goes to a temporary file in ``tmp_dir`` (default: beside ``target``; it must be on the same
+    filesystem), is flushed to disk, then renamed over ``target``: readers see the old file or the new one.
+    """
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir or path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:
-            fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.replace(tmp, target)
+        os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
         raise
+
+
+@contextlib.contextmanager
+def atomic_text(target: str | Path, tmp_dir: str | Path | None = None) -> Iterator[IO[str]]:
+    """A UTF-8 text stream with the guarantees of :func:`atomic_binary`."""
+    with atomic_binary(target, tmp_dir) as raw:
+        text = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
+        yield text
+        text.flush()
+        text.detach()
+
+
+def write_atomic(target: str | Path, data: str | bytes, tmp_dir: str | Path | None = None) -> None:
+    """Write ``data`` (text as UTF-8) to ``target`` atomically."""
+    with atomic_binary(target, tmp_dir) as fh:
+        fh.write(data.encode("utf-8") if isinstance(data, str) else data)

@@ -15,15 +15,15 @@ new one, never half of one.
 
 from __future__ import annotations
 
-import contextlib
 import fcntl
 import json
 import os
 import shutil
-import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
+
+from vnadmin.output import atomic_text, write_atomic
 
 STATE_DIR = ".vnadmin"
 INDEX_NAME = "index.sqlite"
@@ -40,41 +40,6 @@ class OutputLocked(RuntimeError):
 def json_name(rel: str) -> str:
     """The output file of a document, relative to OUTDIR: ``sub/a.pdf`` → ``sub/a.pdf.json``."""
     return f"{rel}.json"
-
-
-def write_atomic(target: Path, data: str | bytes, tmp_dir: Path | None = None) -> None:
-    """Write ``data`` to ``target`` through a temporary file and a rename (same filesystem)."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    directory = tmp_dir if tmp_dir is not None else target.parent
-    payload = data.encode("utf-8") if isinstance(data, str) else data
-    fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(payload)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-@contextlib.contextmanager
-def atomic_text(target: Path, tmp_dir: Path) -> Iterator[IO[str]]:
-    """A text stream that replaces ``target`` when the block ends without an exception."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".part-", suffix=".tmp", dir=tmp_dir)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            yield fh
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 class Store:

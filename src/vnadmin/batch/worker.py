@@ -103,10 +103,9 @@ def convert(task: Task, parse: Callable[[str], Any]) -> Result:
     """Turn one task into a result (never raises for a bad document)."""
     from vnadmin import __version__
     from vnadmin.batch.index import document_rows
-    from vnadmin.batch.store import write_atomic
     from vnadmin.errors import VnadminError
     from vnadmin.model import Document
-    from vnadmin.output import document_json
+    from vnadmin.output import document_json, write_atomic
 
     started = time.perf_counter()
     parsed = False
