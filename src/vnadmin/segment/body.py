@@ -22,7 +22,10 @@ RANK: dict[str, float] = {
 }  # fmt: skip
 
 _LINE_START = regex.compile(r"(?m)^")
-_TITLE_CUT = regex.compile(r"[:;]|\.(?=\s|$)")
+# A run-in title ends at the first ':'; without one, at the first ';' or full stop (not "...", "v.v.", "./.").
+_COLON = regex.compile(r":")
+_SEMICOLON_OR_STOP = regex.compile(r";|(?<![.\d])\.(?![./\d])(?=\s|$)")
+_TERMINAL = regex.compile(r"[.;]\W*$")
 
 
 @dataclass
@@ -38,6 +41,8 @@ class _Node:
 
 def match_label(text: str, pos: int) -> tuple[SectionKind, str, int] | None:
     """The label at ``pos`` (a line start): kind, label without punctuation, end of the label."""
+    if pos > 0 and text[pos - 1] == "\n" and _wrapped_number_at(text, pos):
+        return None  # "… Điều\n12." or "2026\n- 2030": a number wrapped onto the next line, not a label
     for kind, pattern in P.LABELS:
         m = pattern.match(text, pos)
         if not m:
@@ -49,6 +54,10 @@ def match_label(text: str, pos: int) -> tuple[SectionKind, str, int] | None:
             label = f"({label})"
         return kind, " ".join(label.split()), m.end()  # type: ignore[return-value]
     return None
+
+
+def _wrapped_number_at(text: str, pos: int) -> bool:
+    return any(m.start("nl") == pos - 1 for m in P.WRAPPED_NUMBER.finditer(text, max(0, pos - 12), pos + 12))
 
 
 def _key(kind: SectionKind, label: str) -> tuple[str, int]:
@@ -115,19 +124,29 @@ def _build(text: str, node: _Node, level: int, parent_path: str) -> Section:
 
 
 def section_title(text: str, start: int, end: int) -> str | None:
-    """The heading: the label's paragraph up to the first ':', ';' or sentence end.
+    """The heading: a heading line whole (minus a final ':'), or a run-in item's text up to the first ':',
+    else up to the first ';' or full stop (the gold convention, corpus/README).
 
-    >>> section_title("1. Sở Nội vụ: Tham mưu …", 3, 24)
+    >>> section_title("1. Sở Nội vụ: Tham mưu, theo dõi việc thực hiện.", 3, 48)
     'Sở Nội vụ'
+    >>> section_title("1.1. Mục tiêu 1. Lĩnh vực chính trị", 5, 35)
+    'Mục tiêu 1. Lĩnh vực chính trị'
     """
     para_end = text.find("\n\n", start, end)
     para_end = end if para_end == -1 else para_end
     next_label = _next_label_line(text, start, para_end)
-    para = text[start:next_label]
-    cut = _TITLE_CUT.search(para)
-    title = para[: cut.start()] if cut else para
-    title = " ".join(title.split())
+    para = " ".join(text[start:next_label].split())
+    if not _TERMINAL.search(para) and len(para) <= HEADING_MAX:
+        title = para  # a heading line: "Mục tiêu 1. Lĩnh vực chính trị", "Sở Tài chính; Báo Cần Thơ:"
+    else:
+        cut = _COLON.search(para) or _SEMICOLON_OR_STOP.search(para)
+        title = para[: cut.start()] if cut else para
+    title = title.rstrip(" :./")
     return title or None
+
+
+HEADING_MAX = 250
+"""A label's paragraph up to this length without a final '.' or ';' is a heading line."""
 
 
 def _next_label_line(text: str, start: int, end: int) -> int:

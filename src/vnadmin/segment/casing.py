@@ -56,6 +56,8 @@ def normal_case(name: str) -> str:
     'Sở Y tế'
     >>> normal_case("UBND TỈNH GIA LAI")
     'UBND tỉnh Gia Lai'
+    >>> normal_case("ỦY BAN MTTQ VIỆT NAM PHƯỜNG BẮC CAM RANH")
+    'Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh'
     """
     words = name.split()
     if not words or (any(w.islower() for w in words if w.isalpha()) and not name.isupper()):
@@ -102,4 +104,9 @@ def normal_case(name: str) -> str:
         else:
             out.append(low)
         i += 1
-    return " ".join(out)
+    return _PROPER_NAMES.sub(lambda m: _PROPER_FORMS[m.group().lower()], " ".join(out))
+
+
+# Names that keep their capitals wherever they stand in a body's name.
+_PROPER_FORMS = {"việt nam": "Việt Nam", "hồ chí minh": "Hồ Chí Minh", "trung ương": "Trung ương"}
+_PROPER_NAMES = regex.compile(r"\b(?:" + "|".join(_PROPER_FORMS) + r")\b", regex.IGNORECASE)

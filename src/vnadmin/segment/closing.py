@@ -73,6 +73,8 @@ def find_recipients(text: str, start: int, end: int) -> Recipients:
             last_end = le
             if P.ARCHIVE_LINE.match(text[body_start:le]):
                 break
+        elif current is None and _is_signature_line(line):
+            continue  # a closing table read row by row: "Nơi nhận:" | "KT. CHỦ TỊCH", then the items
         elif current is not None and not _is_signature_line(line) and line[:1].islower():
             current[1] = le  # an item wrapped over two lines
             _replace_last(r, text, current)
@@ -90,7 +92,13 @@ def _clean_item(text: str) -> str:
 def _push(r: Recipients, text: str, span: list[int]) -> None:
     """Add an item as written on its line ("Bộ Nội vụ; Bộ Tài chính" stays one item)."""
     start, end = span
-    for ps, pe in [(start, end)]:
+    parts: list[tuple[int, int]] = []
+    ps = start
+    for m in _ITEM_BREAK.finditer(text, start, end):
+        parts.append((ps, m.start() + 1))
+        ps = m.end()
+    parts.append((ps, end))
+    for ps, pe in parts:
         item = _clean_item(text[ps:pe])
         if not item:
             continue
@@ -99,6 +107,10 @@ def _push(r: Recipients, text: str, span: list[int]) -> None:
             return
         r.items.append(item)
         r.spans.append(_trim(text, ps, pe))
+
+
+# "Như trên;- Bộ trưởng (để b/c)": two dash items that a reader put on one line.
+_ITEM_BREAK = regex.compile(r";[ \t]*[-–][ \t]*(?=\S)")
 
 
 def _replace_last(r: Recipients, text: str, span: list[int]) -> None:
@@ -153,6 +165,9 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
             authority = stripped
             i += 1
             continue
+        if authority and position is None and (P.LIST_ITEM.match(stripped) or P.RECIPIENTS_OPENING.match(stripped)):
+            i += 1  # recipients between the delegation and the position (closing table read row by row)
+            continue
         if authority and _continues_delegation(stripped):
             # "TM. ỦY BAN NHÂN" / "DÂN": a delegation line wrapped in a narrow cell.
             authority = f"{authority} {stripped}"
@@ -162,6 +177,13 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
         if _is_position(stripped) or (authority and stripped.isupper()):
             position = stripped
             i += 1
+            # "VỤ TRƯỞNG" / "VỤ TỔ CHỨC PHI CHÍNH PHỦ": the position names its unit on the next line.
+            while i < len(lines):
+                nxt = " ".join(text[lines[i][0] : lines[i][1]].split())
+                if not (nxt.isupper() and P.ORG_HEAD.match(nxt)) or P.DELEGATION.match(nxt):
+                    break
+                position = f"{position} {nxt}"
+                i += 1
         break
     name_index = _name_after(text, lines, i - 1) if position else None
     name = " ".join(text[lines[name_index][0] : lines[name_index][1]].split()) if name_index is not None else None

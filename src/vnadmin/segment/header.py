@@ -224,6 +224,9 @@ def _read_issuer(h: Header, text: str, masked: str, stop: int) -> None:
     if not bodies:
         return
     h.issuer = _body_name(text, bodies[-1])
+    if len(bodies) > 1 and P.SUBORDINATE_BODY.match(h.issuer):
+        # "ỦY BAN MTTQ … / BAN THƯỜNG TRỰC": a standing committee is named with the body it belongs to.
+        h.issuer = f"{h.issuer} {_body_name(text, bodies[-2])}"
     h.evidence["issuer"] = _locate(text, bodies[-1][0][0], bodies[-1][-1][1])
     if len(bodies) > 1:
         h.parent_issuer = _body_name(text, bodies[-2])
@@ -250,6 +253,8 @@ def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
     t_end = pos
     first = True
     while pos < limit:
+        if first and _is_sentence(text[pos : _para_end(text, pos, limit)]):
+            break  # no trích yếu: the body starts at once ("GIẤY MỜI" then "Thực hiện Chương trình …")
         end = text.find("\n\n", pos, limit)
         end = limit if end == -1 else end
         para = text[pos:end]
@@ -263,6 +268,17 @@ def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
             break
         pos = end + 2
     return t_start, t_end
+
+
+def _para_end(text: str, pos: int, limit: int) -> int:
+    end = text.find("\n\n", pos, limit)
+    return limit if end == -1 else end
+
+
+def _is_sentence(para: str) -> bool:
+    """A long paragraph ending a sentence is body text, never a title."""
+    stripped = para.strip()
+    return len(stripped) > 100 and stripped.endswith((".", ":", ";"))
 
 
 def _starts_with_label(para: str) -> bool:

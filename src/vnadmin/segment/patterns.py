@@ -108,6 +108,9 @@ ORG_HEAD = regex.compile(
     regex.IGNORECASE,
 )
 
+# Standing committees and secretariats under a body: "BAN THƯỜNG TRỰC" under "ỦY BAN MTTQ VIỆT NAM PHƯỜNG X".
+SUBORDINATE_BODY = regex.compile(r"^(?:Ban\s+)?Thường\s+(?:trực|vụ)\b", regex.IGNORECASE)
+
 # --- Type line and title -------------------------------------------------------------------------------------
 
 
@@ -151,6 +154,13 @@ LABELS: list[tuple[str, regex.Pattern[str]]] = [
     ("dash", regex.compile(r"(?P<label>[-–—•])\s+(?=\S)")),
     ("plus", regex.compile(r"(?P<label>\+)\s+(?=\S)")),
 ]
+
+# A line that only continues a wrapped reference or range: "bãi bỏ Điều\n12." (nq-hdnd-hue-2025-37),
+# "giai đoạn 2026\n- 2030 phấn đấu" (kh-bacninh-2025-141). Searched in a window ending just after a line start.
+WRAPPED_NUMBER = regex.compile(
+    r"(?:\b(?:Điều|điều|khoản|điểm|Mục|mục|số|Số|năm|ngày|tháng|Chương|chương|Phần|phần)|\d)(?P<nl>\n)"
+    r"(?:(?<=\d\n)\s*[-–]\s*\d{4}\b|(?<=[\p{L}]\n)\d{1,3}\b)"
+)
 
 # Quoted text of an amendment: '“Điều 6. Quy trình thực hiện\n1. Trước ngày …\n3. Sở Tài chính … quy định.”'
 # (nq-hdnd-hue-2025-37). Its numbering belongs to the amended document, not to this one's tree.

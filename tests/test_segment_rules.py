@@ -1,0 +1,111 @@
+"""Segmentation rules taken from real layouts (each case cites the corpus file it comes from)."""
+
+from __future__ import annotations
+
+import pytest
+
+import vnadmin
+from vnadmin.segment.body import parse_sections, section_title
+from vnadmin.segment.closing import find_closing
+from vnadmin.segment.header import parse_header
+
+
+def labels(text: str) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+
+    def walk(sections, level):  # type: ignore[no-untyped-def]
+        for s in sections:
+            out.append((s.label, level))
+            walk(s.children, level + 1)
+
+    walk(parse_sections(text, [(0, len(text))]), 1)
+    return out
+
+
+def test_closing_table_read_row_by_row() -> None:
+    # kh-lamdong-2026-kiem-tra-cchc.docx: "Nơi nhận:" | "KT. CHỦ TỊCH" in the first row, the list | position below.
+    text = (
+        "thực hiện./.\n\nNơi nhận:\n\nKT. CHỦ TỊCH\n\n- Chủ tịch, PCT. UBND tỉnh (Đ/c Phúc);\n"
+        "- Các cơ quan chuyên môn thuộc UBND tỉnh;\n- Lưu: VT, NC.\n\nPHÓ CHỦ TỊCH\nNguyễn Ngọc Phúc"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.recipients.items == ["Chủ tịch, PCT. UBND tỉnh (Đ/c Phúc)", "Các cơ quan chuyên môn thuộc UBND tỉnh"]
+    assert closing.recipients.archive_line == "Lưu: VT, NC"
+    sig = closing.signature
+    assert sig is not None
+    assert (sig.authority, sig.position, sig.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc")
+
+
+def test_two_items_on_one_line_and_position_naming_its_unit() -> None:
+    # cv-bnv-2025-8977: "- Như trên;- Bộ trưởng (để b/c);" and "VỤ TRƯỞNG" / "VỤ TỔ CHỨC PHI CHÍNH PHỦ".
+    text = (
+        "Nơi nhận:\n- Như trên;- Bộ trưởng (để b/c);\n- Lưu: VT, TCPCP.\n\n"
+        "TL. BỘ TRƯỞNG\nVỤ TRƯỞNG\nVỤ TỔ CHỨC PHI CHÍNH PHỦ\nThang Thị Hạnh"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.recipients.items == ["Như trên", "Bộ trưởng (để b/c)"]
+    for item, span in zip(closing.recipients.items, closing.recipients.spans, strict=True):
+        assert text[span[0] : span[1]] == item
+    sig = closing.signature
+    assert sig is not None
+    assert (sig.position, sig.name) == ("VỤ TRƯỞNG VỤ TỔ CHỨC PHI CHÍNH PHỦ", "Thang Thị Hạnh")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # nq-hdnd-hue-2025-37: a reference wrapped before its number is not item 12.
+        ("a) Sửa đổi khoản 1\n\nb) Sửa đổi khoản 2\n\nc) Bãi bỏ Điều\n12.", [("a", 1), ("b", 1), ("c", 1)]),
+        # kh-bacninh-2025-141: a year range wrapped before its dash is not a bullet.
+        ("4. Trong giai đoạn 2026\n- 2030 phấn đấu có ít nhất 10%.", [("4", 1)]),
+        ("1. Mục tiêu\n- Bảo đảm an toàn;\n- 2030 là mốc.", [("1", 1), ("-", 2), ("-", 2)]),
+    ],
+)
+def test_wrapped_numbers_are_not_labels(text: str, expected: list[tuple[str, int]]) -> None:
+    assert labels(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("para", "title"),
+    [
+        ("1.1. Mục tiêu 1. Lĩnh vực chính trị", "Mục tiêu 1. Lĩnh vực chính trị"),  # a heading line, whole
+        ("4. Sở Văn hóa, Thể thao và Du lịch; Báo Cần Thơ:", "Sở Văn hóa, Thể thao và Du lịch; Báo Cần Thơ"),
+        ("2. Kiến nghị, đề xuất giải pháp trong thời gian tới./.", "Kiến nghị, đề xuất giải pháp trong thời gian tới"),
+        ("a) Làm đúng quy định về thuế,... khi thẩm định; báo cáo.", "Làm đúng quy định về thuế,... khi thẩm định"),
+        ("1. Sở Nội vụ: Tham mưu; theo dõi việc thực hiện.", "Sở Nội vụ"),
+    ],
+)  # fmt: skip
+def test_section_titles(para: str, title: str) -> None:
+    start = para.index(" ") + 1
+    assert section_title(para, start, len(para)) == title
+
+
+def test_invitation_without_subject_line_has_no_title() -> None:
+    # gm-lamdong-2026-85: "GIẤY MỜI" is followed directly by the body sentence.
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 85 /GM-UBND\n\nLâm Đồng, ngày 19 tháng 01 năm 2026\n\nGIẤY MỜI\n\n"
+        "Thực hiện Chương trình công tác của Ủy ban nhân dân tỉnh tháng 01/2026, Ủy ban nhân dân tỉnh tổ chức "
+        "Họp đánh giá công tác cải cách hành chính năm 2025.\n\n1. Chủ trì: Đồng chí Phó Chủ tịch."
+    )
+    h = parse_header(text)
+    assert h.doc_type == "Giấy mời" and h.title is None
+    assert text[h.body_start :].lstrip().startswith("Thực hiện Chương trình")
+
+
+def test_standing_committee_is_named_with_its_body() -> None:
+    # kh-mttq-baccamranh-2025: "ỦY BAN MTTQ VIỆT NAM / PHƯỜNG BẮC CAM RANH / BAN THƯỜNG TRỰC".
+    text = (
+        "ỦY BAN MTTQ VIỆT NAM\nPHƯỜNG BẮC CAM RANH\nBAN THƯỜNG TRỰC\nSố: /KH-MTTQ-BTT\n\n"
+        "Bắc Cam Ranh, ngày tháng 11 năm 2025\n\nKẾ HOẠCH\n\nKiểm tra, giám sát công tác bầu cử"
+    )
+    h = parse_header(text)
+    assert h.issuer == "Ban Thường trực Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh"
+    assert h.parent_issuer == "Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh"
+
+
+def test_docx_closing_table_end_to_end() -> None:
+    from tests.conftest import CORPUS
+
+    doc = vnadmin.parse(CORPUS / "kh-lamdong-2026-kiem-tra-cchc.docx")
+    assert doc.signature is not None and doc.signature.name == "Nguyễn Ngọc Phúc"
+    assert len(doc.recipients) == 4 and doc.archive_line is not None
