@@ -109,3 +109,29 @@ def test_docx_closing_table_end_to_end() -> None:
     doc = vnadmin.parse(CORPUS / "kh-lamdong-2026-kiem-tra-cchc.docx")
     assert doc.signature is not None and doc.signature.name == "Nguyễn Ngọc Phúc"
     assert len(doc.recipients) == 4 and doc.archive_line is not None
+
+
+def test_type_name_with_subject_on_the_same_line() -> None:
+    # cd-vpcp-2025-2003: "CÔNG ĐIỆN mời dự Hội nghị …".
+    text = (
+        "VĂN PHÒNG CHÍNH PHỦ\n\nSố: 2003 /CĐ-VPCP\n\nHà Nội, ngày 07 tháng 10 năm 2025\n\n"
+        "CÔNG ĐIỆN mời dự Hội nghị triển khai Chương trình\n\nVĂN PHÒNG CHÍNH PHỦ điện:"
+    )
+    h = parse_header(text)
+    assert (h.doc_type, h.title) == ("Công điện", "mời dự Hội nghị triển khai Chương trình")
+
+
+def test_blank_number_and_day_are_warned_only_when_blank() -> None:
+    draft = vnadmin.parse_text(
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: /KH-UBND\n\nLâm Đồng, ngày tháng 12 năm 2025\n\nKẾ HOẠCH\nX"
+    )
+    assert {w.code for w in draft.warnings} == {"blank-number", "blank-date"}
+    plain = vnadmin.parse_text("KẾ HOẠCH\nThực hiện công tác dân vận\n\nI. MỤC ĐÍCH")
+    assert plain.warnings == []
+
+
+def test_unsigned_draft_keeps_the_position() -> None:
+    # kh-lamdong-2025-ctmtqg-pcmt-2030.doc ends with the position alone.
+    text = "Nơi nhận:\n- Tỉnh ủy;\n- Lưu: VT, NC.\n\nCHỦ TỊCH"
+    sig = find_closing(text, 0, len(text)).signature
+    assert sig is not None and (sig.position, sig.name) == ("CHỦ TỊCH", None)

@@ -10,8 +10,6 @@ import os
 from pathlib import Path
 from typing import Any, TypeVar
 
-import regex
-
 from vnadmin.model import (
     Cell,
     DocTable,
@@ -30,6 +28,7 @@ from vnadmin.read import OcrMode, read_source
 from vnadmin.read.text import read_text
 from vnadmin.segment import find_closing, parse_header, parse_sections
 from vnadmin.segment import patterns as P
+from vnadmin.segment.header import Header
 
 M = TypeVar("M", bound=Any)
 
@@ -106,7 +105,7 @@ def build_document(src: SourceDocument) -> Document:
             )
             for f in norm.footnotes
         ],
-        warnings=_warnings(src, header.number, header.doc_type_code, text),
+        warnings=_warnings(src, header),
     )
     doc = _extract(doc)
     if src.pages:
@@ -158,17 +157,12 @@ def _map_tables(src: SourceDocument, norm: NormalizedText, inv: list[int]) -> li
     return out
 
 
-_BLANK_NUMBER = regex.compile(r"Số\s*:?\s*[/-]")
-
-
-def _warnings(src: SourceDocument, number: str | None, type_code: str | None, text: str) -> list[Notice]:
+def _warnings(src: SourceDocument, header: Header) -> list[Notice]:
     out = [Notice(code=n.code, message=n.message, page=n.page) for n in src.notes]
-    head = text[:3000]
-    if number is None and _BLANK_NUMBER.search(head):
+    if header.number_blank:
         out.append(Notice(code="blank-number", message="the number (số) is left blank: a draft or unsigned copy"))
-    if regex.search(r"ngày\s+tháng\s+\d{1,2}\s+năm\s+\d{4}", head):
+    if header.date_blank:
         out.append(Notice(code="blank-date", message="the day of the issue date is left blank"))
-    del type_code
     return out
 
 

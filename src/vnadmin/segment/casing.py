@@ -44,7 +44,13 @@ def is_acronym(word: str) -> bool:
     (True, False, True)
     """
     letters = word.strip(".,;:()")
-    return len(letters) >= 2 and not _SYLLABLE.match(letters.lower())
+    parts = [p for p in letters.lower().split("-") if p]
+    return len(letters) >= 2 and not all(_SYLLABLE.match(p) for p in parts)
+
+
+def _cap(word: str) -> str:
+    """Capitalise a word and each part of a hyphenated one: "RỊA-VŨNG" → "Rịa-Vũng"."""
+    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
 
 
 def normal_case(name: str) -> str:
@@ -58,12 +64,17 @@ def normal_case(name: str) -> str:
     'UBND tỉnh Gia Lai'
     >>> normal_case("ỦY BAN MTTQ VIỆT NAM PHƯỜNG BẮC CAM RANH")
     'Ủy ban MTTQ Việt Nam phường Bắc Cam Ranh'
+    >>> normal_case("BỘ VĂN HÓA, THỂ THAO VÀ DU LỊCH"), normal_case("BỘ NÔNG NGHIỆP VÀ MÔI TRƯỜNG")
+    ('Bộ Văn hóa, Thể thao và Du lịch', 'Bộ Nông nghiệp và Môi trường')
+    >>> normal_case("HỘI ĐỒNG NHÂN DÂN TỈNH QUẢNG NINH"), normal_case("ỦY BAN NHÂN DÂN TỈNH BÀ RỊA-VŨNG TÀU")
+    ('Hội đồng nhân dân tỉnh Quảng Ninh', 'Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu')
     """
-    words = name.split()
+    words = name.strip(" /|*-").split()
     if not words or (any(w.islower() for w in words if w.isalpha()) and not name.isupper()):
         return " ".join(words)
     out: list[str] = []
-    proper = False
+    proper = False  # inside a place name: every word capitalised
+    field = False  # inside a department's field ("Văn hóa, Thể thao và Du lịch"): cap after "," and "và"
     cap_next = False
     i = 0
     while i < len(words):
@@ -75,7 +86,12 @@ def normal_case(name: str) -> str:
         low = w.lower()
         pair = (low + " " + words[i + 1].lower()) if i + 1 < len(words) else ""
         if not out:
-            out.append(w[:1].upper() + w[1:].lower())
+            out.append(_cap(w))
+            head = " ".join(x.lower() for x in words[:4])
+            if head in _FIXED_HEADS:
+                out.extend(x.lower() for x in words[1:4])
+                i += 4
+                continue
             if pair in _PLACE_HEADS:
                 out.append(words[i + 1].lower())
                 i += 1
@@ -83,9 +99,9 @@ def normal_case(name: str) -> str:
             elif pair in _HEADS_WITH_NAME:
                 out.append(words[i + 1].lower())
                 i += 1
-                cap_next = True
+                cap_next = field = True
             elif low in _HEADS_WITH_NAME:
-                cap_next = True
+                cap_next = field = True
             i += 1
             continue
         if not proper and (pair in _PLACE_WORDS):
@@ -99,12 +115,18 @@ def normal_case(name: str) -> str:
             i += 1
             continue
         if proper or cap_next:
-            out.append(w[:1].upper() + w[1:].lower())
+            out.append(_cap(w))
             cap_next = False
         else:
             out.append(low)
+        if field and (low == "và" or w.endswith(",")):
+            cap_next = True
         i += 1
     return _PROPER_NAMES.sub(lambda m: _PROPER_FORMS[m.group().lower()], " ".join(out))
+
+
+# Four-word heads whose words stay in lower case: "Ủy ban nhân dân", "Hội đồng nhân dân".
+_FIXED_HEADS = ("ủy ban nhân dân", "uỷ ban nhân dân", "hội đồng nhân dân")
 
 
 # Names that keep their capitals wherever they stand in a body's name.

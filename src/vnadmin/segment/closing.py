@@ -151,13 +151,13 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
                 best = i
                 break
     if best is None:
-        return None, None
+        return _position_only(text, lines)
     on_behalf: str | None = None
     authority: str | None = None
     position: str | None = None
     i = best
     while i < len(lines):
-        stripped = " ".join(text[lines[i][0] : lines[i][1]].split())
+        stripped = _STRAY_NOTE.sub("", " ".join(text[lines[i][0] : lines[i][1]].split()))
         d = P.DELEGATION.match(stripped)
         if d:
             if d.group("prefix").replace(".", "/").upper() in {"TM", "T/M"}:
@@ -178,9 +178,10 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
             position = stripped
             i += 1
             # "VỤ TRƯỞNG" / "VỤ TỔ CHỨC PHI CHÍNH PHỦ": the position names its unit on the next line.
+            # "CHỦ TỊCH" / "GIÁM ĐỐC SỞ NỘI VỤ": a second title held by the same signer.
             while i < len(lines):
                 nxt = " ".join(text[lines[i][0] : lines[i][1]].split())
-                if not (nxt.isupper() and P.ORG_HEAD.match(nxt)) or P.DELEGATION.match(nxt):
+                if not (nxt.isupper() and (P.ORG_HEAD.match(nxt) or _is_position(nxt))) or P.DELEGATION.match(nxt):
                     break
                 position = f"{position} {nxt}"
                 i += 1
@@ -195,8 +196,21 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
     )
 
 
+# "(báo cáo) PHÓ CHỦ TỊCH": a note from the other column glued before a signature line by a PDF reader.
+_STRAY_NOTE = regex.compile(r"^\([\p{Ll}\s/.,]+\)\s*(?=\p{Lu})")
+
+
 def _continues_delegation(line: str) -> bool:
     return line.isupper() and not P.POSITION_WORDS.search(line) and not P.DELEGATION.match(line) and len(line) < 40
+
+
+def _position_only(text: str, lines: list[tuple[int, int]]) -> tuple[Signature | None, tuple[int, int] | None]:
+    """An unsigned draft ends with the position alone ("CHỦ TỊCH"): take the last such line."""
+    for s, e in reversed(lines[-3:]):
+        line = " ".join(text[s:e].split())
+        if _is_position(line):
+            return Signature(position=line, span=(s, e)), (s, e)
+    return None, None
 
 
 def _is_position(line: str) -> bool:

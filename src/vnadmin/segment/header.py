@@ -42,6 +42,10 @@ class Header:
     urgency: str | None = None
     secrecy: str | None = None
     evidence: dict[str, Located] = field(default_factory=dict)
+    number_blank: bool = False
+    """A "Số: /KH-UBND" line with the serial left blank."""
+    date_blank: bool = False
+    """The place-date line is there but its day (or month) is left blank, as in drafts."""
     body_start: int = 0
     """Where the body begins: after the title (or after the header zone when there is no type line)."""
 
@@ -87,7 +91,7 @@ def parse_header(text: str, limit: int | None = None) -> Header:
     h = Header()
     limit = min(len(text), limit if limit is not None else len(text))
     window = text[: min(limit, HEADER_SEARCH_CHARS)]
-    type_match = P.TYPE_LINE.search(window)
+    type_match = P.TYPE_LINE.search(window) or P.TYPE_LINE_INLINE.search(window)
     zone_end = type_match.start() if type_match else _zone_end_without_type(window)
     zone = text[:zone_end]
 
@@ -105,6 +109,7 @@ def parse_header(text: str, limit: int | None = None) -> Header:
         code = type_code_of_number(compact)
         h.doc_type_code = code
         h.family = family_of_number(compact) if h.family is None or num.group("serial") else h.family
+        h.number_blank = not num.group("serial")
         if num.group("serial"):
             h.number = compact
             h.evidence["number"] = _locate(text, num.start("number"), num.end("number"))
@@ -114,6 +119,7 @@ def parse_header(text: str, limit: int | None = None) -> Header:
         h.place = pd.group("place")
         h.evidence["place"] = _locate(text, pd.start("place"), pd.end("place"))
         h.issued_date = make_date(pd.group("y"), pd.group("m"), pd.group("d"))
+        h.date_blank = pd.group("d") is None or pd.group("m") is None
         if h.issued_date:
             h.evidence["issued_date"] = _locate(text, pd.start("date"), pd.end("date"))
 

@@ -128,6 +128,13 @@ TYPE_LINE = regex.compile(
     regex.MULTILINE,
 )
 
+# The type name with the subject on the same line: "CÔNG ĐIỆN mời dự Hội nghị …" (cd-vpcp-2025-2003),
+# "QUYẾT ĐỊNH Về việc …". Tried only when no type line stands alone.
+TYPE_LINE_INLINE = regex.compile(
+    r"^[ \t]*(?P<type>" + "|".join(regex.escape(n.upper()) for n in DOC_TYPE_NAMES) + r")[ \t]+(?=\p{Ll}|Về\b|V/v\b)",
+    regex.MULTILINE,
+)
+
 # --- Body tree -----------------------------------------------------------------------------------------------
 
 ROMAN = r"(?=[IVX])(?:X{0,3})(?:IX|IV|V?I{0,3})"  # never empty
