@@ -33,7 +33,6 @@ _HEADS_WITH_NAME = (
     "trường",
     "bệnh viện",
     "công an",
-    "hội đồng",
 )
 
 
