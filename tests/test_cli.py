@@ -55,3 +55,13 @@ def test_bad_input_gets_one_line_error(tmp_path: Path, name: str, content: bytes
     assert len(lines) == 1, r.stderr
     assert str(path) in lines[0] and message in lines[0]
     assert "Traceback" not in r.stderr
+
+
+def test_output_file_gets_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "plan.json"
+    assert vnadmin("parse", str(EXAMPLE_TXT), "-o", str(out)).returncode == 0
+    mask = os.umask(0)
+    os.umask(mask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~mask

@@ -18,6 +18,12 @@ def document_json(doc: Document, *, pretty: bool = False) -> str:
     return doc.model_dump_json(indent=2 if pretty else None)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 @contextlib.contextmanager
 def atomic_binary(target: str | Path, tmp_dir: str | Path | None = None) -> Iterator[IO[bytes]]:
     """A byte stream that replaces ``target`` when the block ends without an exception.
@@ -29,6 +35,7 @@ def atomic_binary(target: str | Path, tmp_dir: str | Path | None = None) -> Iter
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir or path.parent)
     try:
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
