@@ -24,6 +24,9 @@ def _umask() -> int:
     return mask
 
 
+_UMASK = _umask()  # read once, at import: os.umask cannot be read without setting it (not thread-safe)
+
+
 @contextlib.contextmanager
 def atomic_binary(target: str | Path, tmp_dir: str | Path | None = None) -> Iterator[IO[bytes]]:
     """A byte stream that replaces ``target`` when the block ends without an exception.
@@ -35,7 +38,7 @@ def atomic_binary(target: str | Path, tmp_dir: str | Path | None = None) -> Iter
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=tmp_dir or path.parent)
     try:
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes 0600; give the file the usual permissions
+        os.fchmod(fd, 0o666 & ~_UMASK)  # mkstemp makes 0600; give the file the usual permissions
         with os.fdopen(fd, "wb") as fh:
             yield fh
             fh.flush()
