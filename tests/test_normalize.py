@@ -39,6 +39,10 @@ def test_page_break_join_but_not_before_letter_items() -> None:
     assert normalize("những khó khăn,\n\nvùng đồng bào").text == "những khó khăn, vùng đồng bào"
     assert normalize("Mục tiêu chung\n\na) Đối với trẻ em").text == "Mục tiêu chung\n\na) Đối với trẻ em"
     assert normalize("hết câu.\n\nmột đoạn khác").text == "hết câu.\n\nmột đoạn khác"
+    # A page number between the halves of a sentence goes with the page break; a table's "1" cell stays.
+    assert normalize("giải quyết những\n\n- 5 -\n\nvấn đề nổi cộm").text == "giải quyết những vấn đề nổi cộm"
+    assert normalize("giải quyết những\n\n12\n\nvấn đề").text == "giải quyết những vấn đề"
+    assert normalize("STT\n\n1\n\nSở Xây dựng").text == "STT\n\n1\n\nSở Xây dựng"
 
 
 def test_look_alikes_and_decomposed_marks() -> None:

@@ -56,7 +56,10 @@ STEPS: list[Step] = [
 # A blank line between a paragraph that does not end a sentence and one that starts in lower case is a page
 # break, not a paragraph break: "…những khó khăn,\n\nvùng đồng bào…" (kh-tuyenquang-2024, II.1).
 # A lower-case letter item ("a) …") starts a paragraph of its own.
-PAGE_BREAK_JOIN = regex.compile(r"(?<=[\p{L}\p{N},)”\"'%-])\n\n(?=\p{Ll})(?![a-zđ]\s*\))")
+# A page number left between the two halves ("…những\n\n- 5 -\n\nvấn đề …") goes with the break.
+PAGE_BREAK_JOIN = regex.compile(
+    r"(?<=[\p{L}\p{N},)”\"'%-])\n\n(?:(?:[-–]\s*)?\d{1,3}(?:\s*[-–])?\n\n|Trang\s+\d{1,3}\n\n)?(?=\p{Ll})(?![a-zđ]\s*\))"
+)
 
 
 @dataclass(frozen=True)
