@@ -40,6 +40,10 @@ needs_tesseract = pytest.mark.skipif(
         ("Điều", "Điều"),
         ("Phó", "Phó"),
         ("Ilà", "Ilà"),
+        ("THUÉ", "THUẾ"),
+        ("Thué", "Thuế"),
+        ("quét", "quét"),
+        ("BÔ", "BỘ"),
     ],
 )
 def test_lookalikes(raw: str, fixed: str) -> None:
@@ -50,6 +54,28 @@ def test_lookalike_table_rows_are_documented() -> None:
     assert all(f.note and f.pattern for f in FIXES)
     assert fix_line("THÀNH PHÓ HÒ CHÍ MINH") == "THÀNH PHỐ HỒ CHÍ MINH"
     assert fix_line("PHÓ CHỦ TỊCH") == "PHÓ CHỦ TỊCH"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        # Each from a corpus scan's OCR text.
+        ("Hà Nội. ngày 16 tháng 9 năm 2025", "Hà Nội, ngày 16 tháng 9 năm 2025"),
+        ("TÍNH HÀ NAM", "TỈNH HÀ NAM"),
+        ("CHÍNH SÁCH, THUẾ QUỐC TÉ", "CHÍNH SÁCH, THUẾ QUỐC TẾ"),
+        ("THÔNG BẢO", "THÔNG BÁO"),
+        ("KẺ HOẠCH", "KẾ HOẠCH"),
+        ("THÀNH PHỐ HỎ CHÍ MINH", "THÀNH PHỐ HỒ CHÍ MINH"),
+        ("THỨ TRƯƠNG", "THỨ TRƯỞNG"),
+        ("PHÓ CHỦ TỊCH THƯỜNG TRỤC", "PHÓ CHỦ TỊCH THƯỜNG TRỰC"),
+        # Left alone: real words in other places.
+        ("cách tính phí", "cách tính phí"),
+        ("Ông Trương Văn A", "Ông Trương Văn A"),
+        ("hoàn thành. Ngày 5 tháng 6", "hoàn thành. Ngày 5 tháng 6"),
+    ],
+)
+def test_line_lookalikes(raw: str, fixed: str) -> None:
+    assert fix_line(raw) == fixed
 
 
 def _line(y: float, *cells: tuple[float, str], block: int = 1, conf: float = 95.0) -> ocr.OcrLine:
@@ -118,6 +144,54 @@ def test_closing_zone_recipients_then_signer_and_page_number_footer() -> None:
     ]
     assert laid[-1].kind == "page_footer"
     assert laid[1].bbox.x1 < 300 < laid[2].bbox.x0
+
+
+def test_unread_handwritten_serial_is_left_blank() -> None:
+    page = _page(
+        [
+            _line(60, (70, "ỦY BAN NHÂN DÂN"), (300, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")),
+            _line(76, (80, "TỈNH HẢI DƯƠNG"), (330, "Độc lập - Tự do - Hạnh phúc")),
+            _line(110, (75, "Số: 6Œ /QĐ-UBND"), (320, "Hải Dương, ngày 10 tháng 01 năm 2011")),
+            _line(140, (260, "QUYẾT ĐỊNH")),
+        ]
+    )
+    paras = [p.text for p in ocr.layout_page(page, first=True)]
+    assert "Số:  /QĐ-UBND" in paras
+    read = _page([_line(110, (75, "Số: 61 /2023/QĐ-UBND"), (320, "Hà Nam, ngày 22 tháng 12 năm 2023"))])
+    assert "Số: 61 /2023/QĐ-UBND" in [p.text for p in ocr.layout_page(read, first=True)]
+
+
+def test_title_over_two_centred_lines_is_one_paragraph() -> None:
+    page = _page(
+        [
+            _line(100, (100, "Điều 1. Một dòng thân văn bản kéo dài gần hết chiều rộng của trang này.")),
+            _line(140, (260, "QUYẾT ĐỊNH")),
+            _line(160, (100, "Về việc bổ sung công chức, viên chức làm việc tại Bộ phận Tiếp nhận và")),
+            _line(176, (180, "Trả kết quả giải quyết thủ tục hành chính")),
+            _line(210, (100, "Căn cứ Nghị định số 37/2025/NĐ-CP ngày 26 tháng 02 năm 2025 của Chính phủ")),
+        ]
+    )
+    paras = [p.text for p in ocr.layout_page(page)]
+    assert (
+        "Về việc bổ sung công chức, viên chức làm việc tại Bộ phận Tiếp nhận và\n"
+        "Trả kết quả giải quyết thủ tục hành chính"
+    ) in paras
+
+
+def test_signature_zone_is_right_of_the_recipients_from_the_closing_row() -> None:
+    page = _page(
+        [
+            _line(100, (100, "Điều 3. Chánh Văn phòng chịu trách nhiệm thi hành Quyết định này./.")),
+            _line(140, (70, "Nơi nhận:"), (360, "TM. ỦY BAN NHÂN DÂN")),
+            _line(154, (70, "- Như Điều 3;"), (380, "KT. CHỦ TỊCH")),
+            _line(168, (70, "- Lưu: VT, KT."), (375, "PHÓ CHỦ TỊCH")),
+        ]
+    )
+    zone = ocr.signature_zone(page)
+    assert zone is not None
+    assert 160 < zone.x0 < 360 and zone.x1 == page.width
+    assert 130 < zone.top < 140 and zone.bottom > 300
+    assert ocr.signature_zone(_page(page.lines[:1])) is None
 
 
 def test_incoming_mail_stamp_moved_out_of_the_letterhead() -> None:

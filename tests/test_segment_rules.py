@@ -135,3 +135,15 @@ def test_unsigned_draft_keeps_the_position() -> None:
     text = "Nơi nhận:\n- Tỉnh ủy;\n- Lưu: VT, NC.\n\nCHỦ TỊCH"
     sig = find_closing(text, 0, len(text)).signature
     assert sig is not None and (sig.position, sig.name) == ("CHỦ TỊCH", None)
+
+
+def test_subject_line_ending_with_a_full_stop_is_still_the_title() -> None:
+    # qd-bgddt-2025-2605 (scan): the trích yếu is long and ends with "."; an unreadable serial ends the issuer.
+    text = (
+        "BỘ GIÁO DỤC VÀ ĐÀO TẠO\nSố: /QĐ-BGDĐT\n\nHà Nội, ngày 16 tháng 9 năm 2025\n\nQUYẾT ĐỊNH\n\n"
+        "Về việc thành lập Bộ phận Một cửa tại trụ sở cơ quan và công bố danh mục thủ tục hành chính của "
+        "Bộ Giáo dục và Đào tạo.\n\nBỘ TRƯỞNG BỘ GIÁO DỤC VÀ ĐÀO TẠO"
+    )
+    h = parse_header(text)
+    assert h.title is not None and h.title.startswith("Về việc thành lập Bộ phận Một cửa")
+    assert h.issuer == "Bộ Giáo dục và Đào tạo" and h.number_blank

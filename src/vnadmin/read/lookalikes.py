@@ -48,11 +48,40 @@ FIXES: tuple[Fix, ...] = (
     Fix("^QUÓC$", "QUỐC", "'QUÓC' is not a syllable; QUỐC"),
     Fix("[\u2010\u2011\u2012\u2013](?=\\p{Lu})", "-", "dash before a code letter in a number: 'QĐ–UBND'"),
     Fix("\u2014(?=\\p{L})|(?<=\\p{L})\u2014", "-", "em dash glued to a word is a hyphen: 'Độc lập—Tự do'"),
-    Fix("\\bH[Òò] Chí Minh\\b", "Hồ Chí Minh", "grave for circumflex-grave in the city name", "line"),
-    Fix("\\bHÒ CHÍ MINH\\b", "HỒ CHÍ MINH", "grave for circumflex-grave in the city name", "line"),
+    Fix("\\bH[ÒòỎỏ] Chí Minh\\b", "Hồ Chí Minh", "grave or hook for circumflex-grave in the city name", "line"),
+    Fix("\\bH[ÒỎ] CHÍ MINH\\b", "HỒ CHÍ MINH", "grave or hook for circumflex-grave: 'THÀNH PHỐ HỎ CHÍ MINH'", "line"),
     Fix("\\bTHÀNH PHÓ\\b", "THÀNH PHỐ", "acute for circumflex-acute: 'THÀNH PHÓ' is THÀNH PHỐ", "line"),
     Fix("\\bThành phó\\b", "Thành phố", "acute for circumflex-acute: 'Thành phó' is Thành phố", "line"),
     Fix("(?<=/\\p{Lu}{1,6})- (?=\\p{Lu})", "-", "space after the hyphen of a number's code: 'NĐ- CP'", "line"),
+    Fix(
+        "(?<=[Tt][Hh][Uu])é",
+        "ế",
+        "'thué' is not a syllable: 'CỤC THUÉ', 'Cục Thué' are Thuế (acute for circumflex-acute)",
+    ),
+    Fix("(?<=THU)É", "Ế", "'THUÉ' is THUẾ: 'THUÉ QUỐC TẾ'"),
+    Fix("^BÔ$", "BỘ", "'BÔ CÔNG THƯƠNG' (dot under the circumflex lost) is BỘ"),
+    Fix(
+        "^TÍNH(?= \\p{Lu}[\\p{Lu} ]*$)",
+        "TỈNH",
+        "'TÍNH HÀ NAM' alone on a letterhead line is TỈNH",
+        "line",
+    ),
+    Fix(
+        "(?<=\\p{Ll})\\.(?= ngày \\S{1,3} tháng)",
+        ",",
+        "comma after the place read as a full stop: 'Hà Nội. ngày 16 tháng 9'",
+        "line",
+    ),
+    Fix("\\bQUỐC T[ÉẺ]\\b", "QUỐC TẾ", "'QUỐC TÉ' (acute/hook for circumflex-acute) is QUỐC TẾ", "line"),
+    Fix("^THÔNG BẢO$", "THÔNG BÁO", "hook for acute in the document type: 'THÔNG BẢO'", "line"),
+    Fix("^K[ẺÉ] HOẠCH$", "KẾ HOẠCH", "'KẺ HOẠCH' (hook for circumflex-acute) in the document type", "line"),
+    Fix(
+        "\\b(?<=(?:THỨ|CỤC|VIỆN|HIỆU|BỘ|TỔ|PHÓ) )TR[ƯU][ƠƯ]NG\\b",
+        "TRƯỞNG",
+        "signer's title with the hook lost: 'THỨ TRƯƠNG' is THỨ TRƯỞNG",
+        "line",
+    ),
+    Fix("\\bTHƯỜNG TRỤC\\b", "THƯỜNG TRỰC", "'PHÓ CHỦ TỊCH THƯỜNG TRỤC' (horn lost) is THƯỜNG TRỰC", "line"),
 )
 
 

@@ -61,6 +61,16 @@ PAGE_TIMEOUT = 300.0
 HEADER_ZONE = 0.30
 """The letterhead is looked for in this top share of page 1."""
 
+SIGNATURE_DEPTH = 0.30
+"""The signature block is re-read in this share of the page height from the closing zone's first row down."""
+
+SIGNATURE_MIN_CONF = 60.0
+"""In the signature block, words read with less confidence are dropped (scrawls, seal text) and re-read
+lines are kept only from this mean confidence."""
+
+RED_INK = 40
+"""A pixel whose red exceeds its green and blue by more than this (0-255) is seal ink."""
+
 
 # --------------------------------------------------------------------------- the OCR result
 
@@ -251,13 +261,8 @@ class _Renderer:
             raise CorruptDocument(f"{name}: cannot be opened as a PDF ({e})") from None
         self.n_pages = len(self._pdf)
 
-    def render(self, index: int, dpi: int, rotation: int) -> tuple[bytes, float, float]:
-        """The page's red channel as a PGM, and the page's displayed size in points.
-
-        The red channel, not grey: a red seal over the signer's title turns almost white in it, while black
-        print and blue handwriting stay dark (measured on the corpus scans: the signer lines under the seal
-        are read in red and lost in grey).
-        """
+    def render(self, index: int, dpi: int, rotation: int) -> tuple[Any, float, float]:
+        """The page as an RGB PIL image, and the page's displayed size in points."""
         with self._lock:
             page = self._pdf[index]
             try:
@@ -265,14 +270,41 @@ class _Renderer:
                 image = page.render(scale=scale, rotation=rotation).to_pil()
             finally:
                 page.close()
-        red = image.convert("RGB").getchannel("R")
-        buf = io.BytesIO()
-        red.save(buf, format="PPM")
-        return buf.getvalue(), red.width / scale, red.height / scale
+        rgb = image.convert("RGB")
+        return rgb, rgb.width / scale, rgb.height / scale
 
     def close(self) -> None:
         with self._lock:
             self._pdf.close()
+
+
+def _red_channel(image: Any) -> bytes:
+    """The image's red channel as a PGM, for the whole-page reading.
+
+    The red channel, not grey: a red seal over the signer's title turns almost white in it, while black
+    print and blue handwriting stay dark (measured on the corpus scans: the signer lines under the seal
+    are read in red and lost in grey).
+    """
+    buf = io.BytesIO()
+    image.getchannel("R").save(buf, format="PPM")
+    return buf.getvalue()
+
+
+def _without_seal(image: Any) -> bytes:
+    """Grey image with red ink (seals, red stamps) turned white, as a PGM: for re-reading a signature block.
+
+    A pixel is red ink when its red value exceeds both green and blue by over :data:`RED_INK`; everything
+    else keeps its grey value, so black print and blue handwriting stay as they are.
+    """
+    from PIL import Image, ImageChops
+
+    r, g, b = image.split()
+    redness = ImageChops.subtract(r, ImageChops.lighter(g, b))
+    mask = redness.point(lambda v: 255 if v > RED_INK else 0)
+    clean = Image.composite(Image.new("L", image.size, 255), image.convert("L"), mask)
+    buf = io.BytesIO()
+    clean.save(buf, format="PPM")
+    return buf.getvalue()
 
 
 def _looks_sideways(page: OcrPage) -> bool:
@@ -288,33 +320,132 @@ def _read_page(renderer: _Renderer, index: int, dpi: int) -> OcrPage:
     start = time.perf_counter()
     args = ["-l", LANGUAGE, "--psm", "3", "--dpi", str(dpi), "tsv"]
     scale = dpi / 72
-    image, width, height = renderer.render(index, dpi, 0)
+    rgb, width, height = renderer.render(index, dpi, 0)
+    image = _red_channel(rgb)
     lines = parse_tsv(_tesseract(image, args), scale)
     page = OcrPage(page=index + 1, width=width, height=height, lines=tuple(lines), dpi=dpi)
     if page.conf < LOW_CONFIDENCE or len(page.words) < 20 or _looks_sideways(page):
         turn = _osd_rotation(image)
         if turn:
-            image, width, height = renderer.render(index, dpi, turn)
+            turned_rgb, width, height = renderer.render(index, dpi, turn)
             turned = OcrPage(
                 page=index + 1,
                 width=width,
                 height=height,
-                lines=tuple(parse_tsv(_tesseract(image, args), scale)),
+                lines=tuple(parse_tsv(_tesseract(_red_channel(turned_rgb), args), scale)),
                 rotation=turn,
                 dpi=dpi,
             )
             # Orientation detection was sure (see _osd_rotation): keep the turned reading unless it is much worse.
             if turned.conf * len(turned.words) > 0.5 * page.conf * len(page.words):
-                page = turned
+                page, rgb = turned, turned_rgb
+    lines = list(page.lines)
+    zone = signature_zone(page)
+    if zone is not None:
+        lines = _reread_signature(lines, rgb, zone, dpi)
     return OcrPage(
         page=page.page,
         width=page.width,
         height=page.height,
-        lines=page.lines,
+        lines=tuple(lines),
         rotation=page.rotation,
         dpi=dpi,
         seconds=time.perf_counter() - start,
     )
+
+
+# --------------------------------------------------------------------------- the signature block, read again
+
+
+def signature_zone(page: OcrPage) -> BoundingBox | None:
+    """Where the signature block is: right of the closing zone's column split, from its first row down.
+
+    The closing zone starts at the first "Nơi nhận" or "KT./TM./TL." row (as in :func:`layout_page`); the
+    zone runs :data:`SIGNATURE_DEPTH` of the page height down from there. ``None`` when the page has no
+    closing zone.
+    """
+    # Low-confidence scraps (a seal's edge, a pen stroke) are left out: they would make a false column split.
+    segs = [s for line in page.lines for s in _segments(line, 1.5) if statistics.fmean(w.conf for w in s.words) >= 50]
+    rows = _rows(segs)
+    at = next((i for i, r in enumerate(rows) if any(_CLOSING_START.match(s.text) for s in r)), None)
+    if at is None:
+        return None
+    split = min(max(_split_x(rows[at:], page.width), 0.3 * page.width), 0.6 * page.width)
+    top = min(s.top for s in rows[at])
+    return BoundingBox(
+        x0=max(0.0, split - 2),
+        top=max(0.0, top - 4),
+        x1=page.width,
+        bottom=min(page.height, top + SIGNATURE_DEPTH * page.height),
+    )
+
+
+def _overlaps(a: BoundingBox, b: BoundingBox) -> bool:
+    """Same line (vertical overlap over half the lower box's height) and horizontal overlap."""
+    v = min(a.bottom, b.bottom) - max(a.top, b.top)
+    return v > 0.5 * min(a.bottom - a.top, b.bottom - b.top) and min(a.x1, b.x1) > max(a.x0, b.x0)
+
+
+def _reread_signature(lines: list[OcrLine], rgb: Any, zone: BoundingBox, dpi: int) -> list[OcrLine]:
+    """The signature block read again on its own, with red ink removed, and merged into the page's lines.
+
+    Tesseract's whole-page reading often drops the signer's title lines beside the recipients list, or
+    reads a seal, a signature scrawl or a title under the seal as junk. Cropped to the signature column
+    (see :func:`signature_zone`) and with the red seal whitened, the block is read as sparse text
+    (``--psm 11``: each line found on its own, which copes with a seal or a scrawl between the lines better
+    than ``--psm 4``). Then, in the zone: a re-read line replaces the first reading's words it overlaps when
+    it is read with more confidence and spans them all; it fills a gap (two words or more) when nothing was
+    read there; first-reading words under :data:`SIGNATURE_MIN_CONF` (scrawls, seal text) are dropped. A
+    re-read line starting at the crop's left edge is the cut end of a recipients line, and is dropped.
+    """
+    scale = dpi / 72
+    crop = rgb.crop((int(zone.x0 * scale), int(zone.top * scale), int(zone.x1 * scale), int(zone.bottom * scale)))
+    args = ["-l", LANGUAGE, "--psm", "11", "--dpi", str(dpi), "tsv"]
+    reread = parse_tsv(_tesseract(_without_seal(crop), args), scale)
+    edge = 3.0
+
+    def inside(b: BoundingBox) -> bool:
+        return zone.x0 <= (b.x0 + b.x1) / 2 <= zone.x1 and zone.top <= (b.top + b.bottom) / 2 <= zone.bottom
+
+    def moved(b: BoundingBox) -> BoundingBox:
+        return BoundingBox(x0=b.x0 + zone.x0, top=b.top + zone.top, x1=b.x1 + zone.x0, bottom=b.bottom + zone.top)
+
+    candidates: list[OcrLine] = []
+    for line in reread:
+        words = [OcrWord(w.text, moved(w.bbox), w.conf) for w in line.words if _ALNUM.search(w.text)]
+        if not words or words[0].bbox.x0 - zone.x0 < edge:
+            continue
+        cand = OcrLine(words=tuple(words), block=line.block, par=line.par)
+        if cand.conf >= SIGNATURE_MIN_CONF:
+            candidates.append(cand)
+
+    dropped: set[int] = set()
+    added: list[OcrLine] = []
+    old = [(id(w), w) for line in lines for w in line.words if inside(w.bbox)]
+    for cand in candidates:
+        box = cand.bbox
+        under = [(k, w) for k, w in old if k not in dropped and _overlaps(w.bbox, box)]
+        if under:
+            # A better reading of the same words: more confident, and spanning all of them.
+            x0, x1 = min(w.bbox.x0 for _, w in under), max(w.bbox.x1 for _, w in under)
+            if cand.conf <= statistics.fmean(w.conf for _, w in under) + 5 or box.x0 > x0 + 3 or box.x1 < x1 - 3:
+                continue
+            dropped.update(k for k, _ in under)
+        elif sum(1 for w in cand.words if sum(c.isalpha() for c in w.text) >= 2) < 2:
+            continue  # a line found only now has at least two words (a title, a name), not one scrap
+        added.append(cand)
+    dropped.update(k for k, w in old if w.conf < SIGNATURE_MIN_CONF or not _ALNUM.search(w.text))
+    # Drop first-reading words overlapped by an added line (a line read partly the first time).
+    for cand in added:
+        dropped.update(k for k, w in old if _overlaps(w.bbox, cand.bbox))
+    out: list[OcrLine] = []
+    for line in lines:
+        keep = tuple(w for w in line.words if id(w) not in dropped)
+        if keep:
+            out.append(OcrLine(words=keep, block=line.block, par=line.par))
+    out.extend(added)
+    out.sort(key=lambda ln: ln.bbox.top)
+    return out
 
 
 def ocr_pdf(
@@ -428,7 +559,8 @@ def _segments(line: OcrLine, gap_factor: float) -> list[Segment]:
 
 def _is_speck(seg: Segment) -> bool:
     """A lone low-confidence scrap (a seal's edge, a pen stroke) read as one or two characters."""
-    return len(seg.words) == 1 and len(seg.text) <= 2 and seg.words[0].conf < 50 and not seg.text.isdigit()
+    limit = 30 if seg.text.isdigit() else 50  # a page number may read with middling confidence
+    return len(seg.words) == 1 and len(seg.text) <= 2 and seg.words[0].conf < limit
 
 
 def _rows(segments: list[Segment]) -> list[list[Segment]]:
@@ -540,10 +672,18 @@ def _body(segs: list[Segment], width: float, line_height: float) -> list[LaidOut
         if paras:
             prev = paras[-1][-1]
             gap = s.top - prev.bottom
+            # A centred line under a wider line with the same middle: the second line of a title set over two.
+            under_wider = (
+                centred(s)
+                and prev.x0 <= s.x0 + line_height
+                and prev.x1 >= s.x1 - line_height
+                and abs((s.x0 + s.x1) / 2 - (prev.x0 + prev.x1) / 2) < 1.5 * line_height
+            )
+            both_centred = (centred(s) and centred(prev)) or under_wider
             new = (
                 gap > 0.9 * line_height
-                or (s.x0 - margin_l > indent and not (centred(s) and centred(prev)))
-                or (prev.x1 < margin_r - 3 * line_height and not (centred(s) and centred(prev)))
+                or (s.x0 - margin_l > indent and not both_centred)
+                or (prev.x1 < margin_r - 3 * line_height and not both_centred)
                 or bool(_STRUCTURE.match(s.text))
             )
             if not new:
@@ -598,13 +738,27 @@ def layout_page(page: OcrPage, *, first: bool = False, last: bool = False) -> li
     body_rows, closing_rows = rows[:closing_at], rows[closing_at:]
 
     out = head
-    out += _two_columns(header_rows, page.width, line_height)
+    out += [_blank_unread_serial(p) for p in _two_columns(header_rows, page.width, line_height)]
     body_segs = [s for r in body_rows for s in _merge_row(r)]
     out += _body(body_segs, page.width, line_height)
     out += _two_columns(closing_rows, page.width, line_height) if closing_rows else []
     out += [_laid([s], "stamp") for s in stamps]
     out += foot
     return out
+
+
+_NUMBER_LINE = regex.compile(r"^(Số\s*:?\s*)(\S+?)(\s*/)", regex.MULTILINE)
+_SERIAL = regex.compile(r"\d+[a-zA-Z]?")
+
+
+def _blank_unread_serial(p: LaidOut) -> LaidOut:
+    """The serial of the letterhead's "Số: …/…" line left blank when OCR did not read it as a number.
+
+    The serial is often handwritten and reads as junk ("Số: 6Œ /QĐ-UBND", "Số: É3/KH-DCT"); written out, it
+    would be taken for part of the issuer's name. Blank ("Số:  /QĐ-UBND"), it reads as a number not filled in.
+    """
+    text = _NUMBER_LINE.sub(lambda m: m.group() if _SERIAL.fullmatch(m.group(2)) else m.group(1) + m.group(3), p.text)
+    return p if text == p.text else LaidOut(text=text, bbox=p.bbox, kind=p.kind, conf=p.conf)
 
 
 def _cut_header(rows: list[list[Segment]], width: float) -> tuple[list[list[Segment]], list[list[Segment]]]:

@@ -214,6 +214,8 @@ def _read_issuer(h: Header, text: str, masked: str, stop: int) -> None:
     for m in _LINE.finditer(masked, 0, stop):
         line = m.group()
         stripped = line.strip(" *-_=|")
+        if _NUMBER_LINE.match(stripped):
+            break  # the number line ends the issuer lines, even when its serial is unreadable (scans)
         if not stripped or P.PLACE_DATE.search(line) or P.LETTER_SUBJECT.match(line):
             continue
         letters = [c for c in stripped if c.isalpha()]
@@ -284,7 +286,13 @@ def _para_end(text: str, pos: int, limit: int) -> int:
 def _is_sentence(para: str) -> bool:
     """A long paragraph ending a sentence is body text, never a title."""
     stripped = para.strip()
+    if _SUBJECT_OPENING.match(stripped):
+        return False  # a trích yếu may end with a full stop: "Về việc … của Bộ Giáo dục và Đào tạo."
     return len(stripped) > 100 and stripped.endswith((".", ":", ";"))
+
+
+_SUBJECT_OPENING = regex.compile(r"(?:Về\s+việc|V/v)\b", regex.IGNORECASE)
+_NUMBER_LINE = regex.compile(r"Số\s*[:.]")
 
 
 def _starts_with_label(para: str) -> bool:
