@@ -136,6 +136,17 @@ def test_self_reference_by_number_is_dropped() -> None:
     assert [c.number for c in extract_citations(text)] == ["65/KH-UBND"]
 
 
+def test_self_reference_by_shortened_title_is_dropped() -> None:
+    # The body names the plan without "trên địa bàn tỉnh Thanh Hóa" and with a line wrap (kh-thanhhoa-2025-235).
+    text = "tổ chức thực hiện Kế hoạch quan trắc, cảnh\nbáo môi trường nuôi trồng thủy sản năm 2026."
+    title = "QUAN TRẮC, CẢNH BÁO MÔI TRƯỜNG NUÔI TRỒNG THỦY SẢN TRÊN ĐỊA BÀN TỈNH THANH HÓA NĂM 2026"
+    doc = Document(
+        source=Source(format="txt", sha256="x"), text=text, metadata=Metadata(doc_type="Kế hoạch", title=title)
+    )
+    assert find_citations(doc) == ([], [])
+    assert [c.doc_type for c in extract_citations(text)] == ["Kế hoạch"]
+
+
 def test_short_forms_resolve() -> None:
     text = (
         "Căn cứ Chỉ thị số 33/CT-TTg ngày 26/11/2021 của Thủ tướng Chính phủ; thực hiện Chỉ thị số 33, "

@@ -25,7 +25,7 @@ CASES = Path(__file__).parent / "cases" / "citations_numbers.csv"
 
 def _rows() -> list[dict[str, str]]:
     with CASES.open(encoding="utf-8") as fh:
-        return list(csv.DictReader(fh))
+        return list(csv.DictReader(line for line in fh if not line.startswith("#")))
 
 
 ROWS = _rows()

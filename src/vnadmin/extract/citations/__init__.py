@@ -13,6 +13,10 @@ references). Numbers are a value type of their own: :class:`~vnadmin.extract.cit
 
 from __future__ import annotations
 
+from collections import Counter
+
+import regex
+
 from vnadmin.extract.citations import patterns as P
 from vnadmin.extract.citations.mentions import Mention, find_mentions, type_code_for
 from vnadmin.extract.citations.number import DocumentNumber, InvalidNumber
@@ -23,6 +27,9 @@ from vnadmin.normalize import fold
 __all__ = ["DocumentNumber", "extract_citations", "find_citations", "link_citations"]
 
 Spans = list[tuple[int, int]]
+
+_WORD = regex.compile(r"[\p{L}\d]+")
+_SELF_MIN_WORDS = 4
 
 
 def _inside(spans: Spans, s: int, e: int) -> bool:
@@ -130,9 +137,14 @@ def _is_self(doc: Document, m: Mention) -> bool:
         if own is not None and str(own) == str(m.parsed) and (m.date is None or m.date == md.issued_date):
             return True
     if m.kind == "named" and md.title and md.doc_type and fold(m.doc_type or "") == fold(md.doc_type):
-        name = fold(m.name or "")[len(fold(m.doc_type or "")) :].strip()
-        title = fold(md.title)
+        name = " ".join(fold(m.name or "")[len(fold(m.doc_type or "")) :].split())
+        title = " ".join(fold(md.title).split())
         if name and (title.startswith(name) or name.startswith(title)):
+            return True
+        # The title shortened in the body: "Kế hoạch quan trắc, cảnh báo môi trường nuôi trồng thủy sản năm 2026"
+        # for "… thủy sản trên địa bàn tỉnh Thanh Hóa năm 2026" (every word of the name is in the title).
+        words = _WORD.findall(name)
+        if len(words) >= _SELF_MIN_WORDS and not Counter(words) - Counter(_WORD.findall(title)):
             return True
     return False
 

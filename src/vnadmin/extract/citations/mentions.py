@@ -28,6 +28,9 @@ MAX_ISSUER_WORDS = 16
 MAX_NAME_CHARS = 260
 MAX_SUBJECT_CHARS = 400
 
+_LAW_TYPES = frozenset(("Luật", "Bộ luật", "Pháp lệnh", "Hiến pháp"))
+"""Types named by a law-making body: their names count as references even inside another citation's subject."""
+
 
 @dataclass(slots=True)
 class Mention:
@@ -88,6 +91,20 @@ def _read_date(text: str, pos: int) -> tuple[dt.date | None, int]:
     return (d, m.end()) if d else (None, pos)
 
 
+def _date_before(text: str, start: int) -> dt.date | None:
+    """The date of "Ngày 25/9/2025, <issuer> ban hành <citation>" (see ``DATE_BEFORE``).
+
+    >>> t = "Ngày 25/9/2025, Ban Thường trực ban hành Công văn số 227/NTTQ-BTT"
+    >>> _date_before(t, t.index("Công văn"))
+    datetime.date(2025, 9, 25)
+    """
+    m = P.DATE_BEFORE.search(text, max(0, start - LOOKBACK), start)
+    if m is None:
+        return None
+    date, _ = _read_date(text, m.start("date"))
+    return date
+
+
 def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     """The body named at ``pos``: capitalised words, acronyms and the lower-case words of body names.
 
@@ -106,6 +123,10 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
         low = w.lower()
         if low in P.ISSUER_STOP_WORDS or (low == "ban" and _BAN_HANH.match(text, we)):
             break
+        if low == "triển" and _KHAI.match(text, we):
+            break  # "… của UBND tỉnh triển khai …", but "Bộ Nông nghiệp và Phát triển nông thôn"
+        if words and w.isupper() and _TYPE_NAME_START.match(text, ws) and not _PLANNING_BODY.match(text, ws):
+            break  # "… CỦA CHÍNH PHỦ KẾ HOẠCH HÀNH ĐỘNG …": a title in capitals goes on with another document
         first = not words
         capital = w[:1].isupper()
         if first and not capital:
@@ -127,7 +148,14 @@ def read_issuer(text: str, pos: int) -> tuple[str | None, int]:
     return text[words[0][1] : words[-1][2]], words[-1][2]
 
 
-_BAN_HANH = regex.compile(r"[ \t]+hành\b")
+_BAN_HANH = regex.compile(r"[ \t]+hành\b", regex.IGNORECASE)
+_KHAI = regex.compile(r"[ \t]+khai\b", regex.IGNORECASE)
+# Type names of two words or more: they end an issuer ("Điện", "Luật", "Lệnh" alone may be part of a name).
+_TYPE_NAME_START = regex.compile(
+    rf"(?:{'|'.join(P.TYPE_ALT.split('|')[i] for i, t in enumerate(P.TYPE_WORDS) if ' ' in t)})\b",
+    regex.IGNORECASE,
+)
+_PLANNING_BODY = regex.compile(r"KẾ\s+HOẠCH\s+VÀ\s+ĐẦU\s+TƯ", regex.IGNORECASE)  # "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
 _FIRST_WORD = regex.compile(r"(?P<w>[\p{L}\d&]+(?:-[\p{L}\d&]+)*)")
 _TYPE_START = regex.compile(rf"(?:{'|'.join(regex.escape(t) for t in P.TYPE_WORDS)})\b", regex.IGNORECASE)
 
@@ -182,6 +210,10 @@ def _earlier_type(window: str) -> regex.Match[str] | None:
     for m in P.TYPE_EARLIER_IN_CLAUSE.finditer(window, overlapped=True):
         if m.group("type")[:1].isupper():
             best = m
+    if best is not None:
+        outer = P.AMENDING_BEFORE.search(window, max(0, best.start() - 80), best.start())
+        if outer is not None:
+            return P.TYPE_EARLIER_IN_CLAUSE.match(window, outer.start()) or best
     return best
 
 
@@ -203,6 +235,8 @@ def find_numbered(text: str) -> list[Mention]:
         if P.FORM_BEFORE_NUMBER.search(window):
             continue
         tm = P.TYPE_BEFORE_NUMBER.search(window, max(0, len(window) - 64))
+        if tm is not None and P.COMMON_NOUN_TYPE.search(window, max(0, tm.start() - 8), tm.start()):
+            tm = None  # "… quy phạm pháp luật số 64/2025/QH15": the type word is earlier in the clause
         if tm is None:
             tm = _earlier_type(window)
         start = s
@@ -227,6 +261,8 @@ def find_numbered(text: str) -> list[Mention]:
         number = " ".join(P_SPACES.sub(r"\1", raw).split())
         m = Mention(start, e, "number", doc_type, number=number, parsed=parsed, has_so=has_so)
         _read_tail(text, m, nm.end())
+        if m.date is None:
+            m.date = _date_before(text, start)
         out.append(m)
     return out
 
@@ -238,17 +274,28 @@ def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
 
+_YEAR = regex.compile(r"(?:19|20)\d\d")
+_NICKNAMED_TYPES = frozenset(("Đề án",))
+
+
 def find_short(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """Short forms: "Chỉ thị số 33", "Nghị quyết 55" (kept only when they resolve, see resolve.py)."""
     out: list[Mention] = []
     for sm in P.SHORT_FORM.finditer(text):
         if not _free(taken, sm.start(), sm.end()):
             continue
+        doc_type = _normal_type(sm.group("type"))
+        if doc_type in _LAW_TYPES and not sm.group("so") and _YEAR.fullmatch(sm.group("serial")):
+            continue  # "Hiến pháp 2013", "Luật Bầu cử 2015" are names with a year (see find_named)
+        if doc_type in _NICKNAMED_TYPES and not sm.group("so"):
+            # "Đề án 06": a scheme has no số/ký hiệu of its own; the figure is its customary name.
+            out.append(Mention(sm.start(), sm.end(), "named", doc_type, name=sm.group()))
+            continue
         m = Mention(
             sm.start(),
             sm.end(),
             "short",
-            _normal_type(sm.group("type")),
+            doc_type,
             number=sm.group("serial"),
             has_so=bool(sm.group("so")),
         )
@@ -258,24 +305,39 @@ def find_short(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 
 def _name_end(text: str, start: int, law: bool) -> int:
-    """End of a name that begins at ``start``."""
-    limit = min(len(text), start + MAX_NAME_CHARS)
-    pos = start
+    """End of a name that begins at ``start``.
+
+    A law's name also ends at words that go on with the sentence (``LAW_NAME_STOP``) and right after its year
+    or adoption date (``LAW_NAME_DATE``). A name in capitals (a title) is cut as if it were in lower case.
+    """
+    part = text[start : start + MAX_NAME_CHARS]
+    if part[:12].isupper() and len(part.lower()) == len(part):
+        part = part.lower()
+    pos, stop = 0, len(part)
     while True:
-        e = P.NAME_END.search(text, pos, limit)
-        comma = text.find(",", pos, limit)
-        stop = e.start() if e else limit
+        e = P.NAME_END.search(part, pos)
+        comma = part.find(",", pos)
+        stop = e.start() if e else len(part)
         if comma != -1 and comma < stop:
-            keep = P.LAW_NAME_COMMA.match(text, comma) if law else not P.NAME_END.match(text, comma)
+            keep = P.LAW_NAME_COMMA.match(part, comma) if law else not P.NAME_END.match(part, comma)
             if keep:
                 pos = comma + 1
                 continue
             stop = comma
-        return stop
+        break
+    if law:
+        ls = P.LAW_NAME_STOP.search(part, 0, stop)
+        if ls:
+            stop = ls.start()
+        ld = P.LAW_NAME_DATE.search(part, 0, stop)
+        if ld:
+            stop = ld.end()
+    return start + stop
 
 
 _PRECEDING_SELF = regex.compile(
-    r"(?:ban hành|Ban hành|Trên đây là|trên đây là|xây dựng|Xây dựng|dự thảo|Dự thảo|theo|Theo)\s*\Z"
+    r"(?:ban hành|Ban hành|Trên đây là|trên đây là|xây dựng|Xây dựng|dự thảo|Dự thảo|theo|Theo|phê duyệt|Phê duyệt"
+    r"|thuộc)\s*\Z"
 )
 _NAME_TRAIL = regex.compile(r"[\s,–-]+\Z")
 
@@ -298,9 +360,14 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         name_start = lm.end("type")
         end = _name_end(text, name_start, law=True)
         end = s + len(_NAME_TRAIL.sub("", text[s:end]))
-        if end - name_start < 3 and lm.group("type") != "Hiến pháp":
+        law_type = _normal_type(lm.group("type"))
+        if end - name_start < 3 and law_type != "Hiến pháp":
             continue
-        add(Mention(s, end, "named", lm.group("type"), name=text[s:end]))
+        m = Mention(s, end, "named", law_type, name=text[s:end])
+        dm = P.LAW_NAME_DATE.search(text, name_start, end)
+        if dm and dm.end() == end and text[dm.start() : end].lstrip()[:4].lower() == "ngày":
+            m.date, _ = _read_date(text, dm.start())
+        add(m)
     for tm in P.TYPE_OF_ISSUER.finditer(text):
         of = P.OF_LEAD.match(text, tm.end())
         if not of:
@@ -320,9 +387,15 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         else:
             end = _name_end(text, pm.end(), law=False)
             end = s + len(_NAME_TRAIL.sub("", text[s:end]))
-        if len(text[pm.end() : end].split()) < 2:
+        if len(text[pm.end() : end].split()) < 2 or P.GENERIC_OWNER.search(text, pm.end(), end):
             continue
         add(Mention(s, end, "named", pm.group("type"), name=text[s:end]))
+    for lp in P.LOWER_PLAN.finditer(text):
+        s = lp.start()
+        end = _name_end(text, lp.end(), law=False)
+        end = s + len(_NAME_TRAIL.sub("", text[s:end]))
+        if P.PERIOD_IN_NAME.search(text, lp.end(), end) and not P.GENERIC_OWNER.search(text, lp.end(), end):
+            add(Mention(s, end, "named", _normal_type(lp.group("type")), name=text[s:end]))
     found.sort(key=lambda m: m.start)
     return found
 
@@ -333,10 +406,15 @@ def find_mentions(text: str) -> list[Mention]:
     taken = [(m.start, m.end) for m in numbered]
     shorts = find_short(text, taken)
     taken += [(m.start, m.end) for m in shorts]
-    # A name that is only the subject of another citation ("… về việc ban hành Quy chế …") is no reference.
+    # A plan that is only the subject of another citation ("… về việc ban hành Quy chế …") is no reference; a law
+    # named there is ("… về ban hành Kế hoạch triển khai thi hành Luật Việc làm").
     subjects = [m.subject_span for m in numbered + shorts if m.subject_span]
-    named = [m for m in find_named(text, taken) if _free(subjects, m.start, m.end)]
-    out = numbered + shorts + named
+    named = [
+        m
+        for m in [*find_named(text, taken), *(m for m in shorts if m.kind == "named")]
+        if m.doc_type in _LAW_TYPES or _free(subjects, m.start, m.end)
+    ]
+    out = [m for m in numbered + shorts if m.kind != "named"] + named
     out.sort(key=lambda m: m.start)
     return out
 

@@ -307,6 +307,8 @@ class DocumentNumber:
             if not MIN_YEAR <= year <= MAX_YEAR:
                 raise InvalidComponent(f"year {year} out of range in {original or m.group()!r}")
             codes = _split_codes(m.group("n_codes"))
+            if len(codes) == 1:
+                codes = _unglue(codes[0])
             family = "normative"
             if len(codes) > 1 and type_code(codes[0]) is not None:
                 tcode, rest = type_code(codes[0]), codes[1:]
@@ -391,3 +393,19 @@ _CODE_SPLIT = regex.compile(r"[ \t]*(?:[-‐‑–—/]|\.(?=\p{Lu}))[ \t]*")
 
 def _split_codes(codes: str) -> list[str]:
     return [c for c in _CODE_SPLIT.split(codes.strip()) if c]
+
+
+def _unglue(code: str) -> list[str]:
+    """A type code and an issuer code written without their hyphen, as text layers lose it: "NĐCP" → NĐ, CP.
+
+    Split only where both halves are known codes; a law's term code ("QH15") and unknown codes stay whole.
+
+    >>> _unglue("NĐCP"), _unglue("NQHĐND"), _unglue("TTVPCP"), _unglue("QH15"), _unglue("XYZ")
+    (['NĐ', 'CP'], ['NQ', 'HĐND'], ['TT', 'VPCP'], ['QH15'], ['XYZ'])
+    """
+    if type_code(code) is not None or issuer_code(code) is not None:
+        return [code]
+    for i in range(1, len(code)):
+        if type_code(code[:i]) is not None and issuer_code(code[i:]) is not None:
+            return [code[:i], code[i:]]
+    return [code]

@@ -123,6 +123,17 @@ TYPE_EARLIER_IN_CLAUSE = regex.compile(
     rf"(?:số|Số)\s*:?\s*\Z"
 )
 
+# An amending law named before the law it amends: "Luật sửa đổi, bổ sung một số điều của Luật Bảo hiểm y tế số
+# 46/2014/QH13" — the number is the amending law's, so the citation starts at the first "Luật". Matched right
+# before the inner type word.
+AMENDING_BEFORE = regex.compile(
+    r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Nghị quyết|Nghị định|Thông tư)[ \t\n]+[Ss]ửa[ \t\n]+đổi,?[ \t\n]+"
+    r"bổ[ \t\n]+sung(?:[ \t\n]+một[ \t\n]+số[ \t\n]+điều)?(?:[ \t\n]+của)?[ \t\n]+\Z"
+)
+
+# "pháp luật số …" is the common noun, not a law: "Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15".
+COMMON_NOUN_TYPE = regex.compile(r"(?<![\p{L}])(?:pháp|PHÁP|Pháp)[ \t\n]+\Z")
+
 # A form template is no document: "theo Mẫu số 01/BCĐBHĐND-MT".
 FORM_BEFORE_NUMBER = regex.compile(r"(?<![\p{L}])(?:Mẫu|mẫu|Biểu|biểu)(?:\s+số)?\s*\Z")
 
@@ -147,15 +158,34 @@ SHORT_FORM = regex.compile(
 # What follows a number: date, issuer, subject
 # ---------------------------------------------------------------------------------------------------------
 
+# A line wrap inside a sentence: hard-wrapped .txt files and PDF text layers break lines anywhere ("Kế hoạch số
+# 14-KH/TU⏎ngày 29/7/2025 của Ban Thường vụ Tỉnh ủy", "của⏎Văn phòng Chính phủ", "Luật Ngân⏎sách nhà nước").
+# One newline only, and not one that opens a new item: a blank line, a bullet ("- ", "+ "), a numbered item
+# ("2.", "1.1.", "a)", "II."), "Điều N", "Căn cứ" or a footnote marker.
+NOT_WRAP = r"[ \t]*(?:\n|[-+•*–]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVXL]+\.|Điều[ \t]+\d|Căn[ \t]+cứ|[⁰¹²³⁴⁵⁶⁷⁸⁹]|\[\d)"
+WRAP = rf"[ \t]*\n(?!{NOT_WRAP})[ \t]*"
+# Optional blanks with at most one wrap, and blanks required (spaces or one wrap).
+SP0 = rf"[ \t]*(?:\n(?!{NOT_WRAP})[ \t]*)?"
+SP1 = rf"(?:[ \t]+(?:\n(?!{NOT_WRAP})[ \t]*)?|\n(?!{NOT_WRAP})[ \t]*)"
+
 # Between the number and the date: ", ", " được ban hành", " ban hành": "số 49-CT/TW, ngày 20/10/2015". Used with
 # .match(text, pos); the date itself is read with vnadmin.extract.dates.
-DATE_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:(?:được[ \t]+)?ban[ \t]+hành[ \t]+)?(?=[Nn]gày)")
+DATE_LEAD = regex.compile(rf"{SP0},?{SP0}(?:(?:được{SP1})?ban{SP1}hành{SP1})?(?=[Nn]gày|NGÀY)")
+
+# A date written before the citation, in the sentence that announces it: "Ngày 25/9/2025, Ban Thường trực Ủy ban
+# Mặt trận Tổ quốc Việt Nam tỉnh Lâm Đồng ban hành Công văn số 227/NTTQ-BTT về việc …". Searched in the text
+# right before the type word when nothing follows the number; the sentence must not end in between.
+DATE_BEFORE = regex.compile(
+    r"(?:^|(?<=[.;:“\"\n]))[ \t*_]*(?:[Vv]ào[ \t]+)?(?P<date>[Nn]gày[ \t]+\d{1,2}[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*\d{4}"
+    r"|[Nn]gày[ \t]+\d{1,2}[ \t]+tháng[ \t]+\d{1,2}[ \t]+năm[ \t]+\d{4})[ \t]*,[^.;:\n]{0,160}?"
+    r"[ \t](?:đã[ \t]+)?(?:ký[ \t]+)?ban[ \t]+hành[ \t]+\Z"
+)
 
 # "ngày" before a numeric date: "ngày 26/11/2021".
-DAY_WORD = regex.compile(r"[Nn]gày[ \t]*")
+DAY_WORD = regex.compile(rf"(?:[Nn]gày|NGÀY){SP0}")
 
 # "của <issuer>": "của Thủ tướng Chính phủ", "của Ban Thường vụ Tỉnh ủy".
-OF_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:của|Của)[ \t]+")
+OF_LEAD = regex.compile(rf"{SP0},?{SP0}(?:của|Của|CỦA){SP1}")
 
 # The term of a party organ after its name, kept out of the issuer: "Ban Chấp hành Trung ương (khóa XI)".
 TERM_SUFFIX = regex.compile(r"[ \t]*\((?:khóa|khoá|Khóa|nhiệm kỳ)[^)\n]{1,30}\)")
@@ -307,6 +337,7 @@ ISSUER_LOWER_WORDS = frozenset(
         "cục",
         "tổng",
         "sở",
+        "ty",
     ]
 )
 
@@ -317,7 +348,6 @@ ISSUER_STOP_WORDS = frozenset(
         "về",
         "v/v",
         "việc",
-        "triển",
         "giữa",
         "góp",
         "quy",
@@ -347,7 +377,7 @@ ISSUER_STOP_WORDS = frozenset(
 )
 
 # An issuer word: a word (letters, digits, "&", "-" inside acronyms such as "UBND-VX").
-ISSUER_WORD = regex.compile(r"[ \t]+(?P<w>[\p{L}\d&]+(?:-[\p{L}\d&]+)*)")
+ISSUER_WORD = regex.compile(rf"{SP1}(?P<w>[\p{{L}}\d&]+(?:-[\p{{L}}\d&]+)*)")
 
 # "về"/"về việc"/"V/v" before the subject: "… của Thủ tướng Chính phủ về tiếp tục tăng cường …".
 SUBJECT_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:về[ \t]+việc|về|V/v|v/v)[ \t]+")
@@ -363,10 +393,30 @@ SUBJECT_END = regex.compile(r"[;\n]|\.(?:\s|\Z)|,[ \t]+(?=(?:các|và|số|Quy�
 # ---------------------------------------------------------------------------------------------------------
 
 # Laws and codes by name: "Luật Thực hiện dân chủ ở cơ sở", "Bộ luật Lao động", "Pháp lệnh Dân số",
-# "Hiến pháp năm 2013". "Luật" must be capitalised; "Luật sư" (a lawyer) is no law.
+# "Hiến pháp năm 2013", "Hiến pháp 2013", and in upper-case titles "LUẬT VIỆC LÀM". "Luật" must be capitalised;
+# "Luật sư" (a lawyer) and "PHÁP LUẬT" are no law.
 NAMED_LAW = regex.compile(
-    r"(?<![\p{L}])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp)"
-    r"(?![ \t]+(?:sư|gia|số|này|đó|định|pháp|và|hoặc|\d))(?P<rest>[ \t]+\p{L}|(?=[ \t]+năm[ \t]+\d{4}))"
+    r"(?<![\p{L}])(?<!PHÁP[ \t])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)"
+    rf"(?!{SP1}(?:sư|gia|số|này|đó|định|pháp|và|hoặc|SƯ|SỐ|NÀY|VÀ|(?!(?:19|20)\d\d(?!\d))\d))"
+    rf"(?P<rest>{SP1}\p{{L}}|(?={SP1}(?:năm[ \t]+)?(?:19|20)\d\d(?!\d)))"
+)
+
+# A law's name ends with its year or adoption date: "Luật Bầu cử năm 2015 (được sửa đổi …)", "Hiến pháp năm
+# 2013 sau sửa đổi", "Luật Tổ chức Chính phủ ngày 18 tháng 02 năm 2025"; a bare year only right after the type
+# word ("Hiến pháp 2013²"), not in "Luật bầu cử … nhiệm kỳ 2026 - 2031".
+LAW_NAME_DATE = regex.compile(
+    r"[ \t]+(?:(?:ngày|NGÀY)[ \t]+\d{1,2}"
+    r"(?:[ \t]+(?:tháng|THÁNG)[ \t]+\d{1,2}[ \t]+(?:năm|NĂM)[ \t]+|[ \t]*/[ \t]*\d{1,2}[ \t]*/[ \t]*)"
+    r"|(?:năm|NĂM)[ \t]+|(?<=\A[ \t]+))(?:19|20)\d\d(?!\d)"
+)
+
+# Words after which a law's name does not go on: "Luật Đầu tư về việc lấy ý kiến …", "Luật Quy hoạch cho các
+# cơ quan", "Luật Việc làm thuộc phạm vi", "Luật Đầu tư công và pháp luật có liên quan". Right after "Luật" they
+# leave no name ("Luật thuộc thẩm quyền …", "Luật bao gồm"): the capitalised word means the law of the text.
+LAW_NAME_STOP = regex.compile(
+    r"[ \t\n]+(?:về|cho|thuộc|trong|có[ \t]+liên[ \t]+quan|bao[ \t]+gồm|quy[ \t]+định|hướng[ \t]+dẫn|sau|nay|mới"
+    r"|hiện[ \t]+hành|phù[ \t]+hợp|và[ \t]+(?:pháp|quy[ \t]+định|văn|các|những|Nghị|Quyết|Chỉ|Kế)|sẽ|đang|được|đã"
+    r"|tới|này|ban[ \t]+hành|các[ \t]+cấp|nhiệm[ \t]+kỳ)(?!\p{L})"
 )
 
 # A party congress resolution: "Nghị quyết Đại hội XIII của Đảng", "Nghị quyết đại hội Đảng bộ tỉnh lần thứ
@@ -379,35 +429,54 @@ NAMED_CONGRESS = regex.compile(
 )
 
 # A document of a named issuer without a number: "Chỉ thị của Ban Thường vụ Tỉnh ủy", "Nghị quyết của Ủy ban
-# Thường vụ Quốc hội về sắp xếp …". The type word must be capitalised.
+# Thường vụ Quốc hội về sắp xếp …". The type word must be capitalised, and not plural: "các Nghị quyết của Chính
+# phủ" is generic.
 TYPE_OF_ISSUER = regex.compile(
-    r"(?<![\p{L}])(?P<type>Nghị quyết|Chỉ thị|Quyết định|Kết luận|Kế hoạch|Nghị định|Thông tư|Quy định|Đề án)"
+    r"(?<![\p{L}])(?<!(?:các|Các|những|Những)[ \t])"
+    r"(?P<type>Nghị quyết|Chỉ thị|Quyết định|Kết luận|Kế hoạch|Nghị định|Thông tư|Quy định|Đề án)"
     r"(?=[ \t]+của[ \t]+\p{Lu})"
 )
 
 # A plan, scheme or rule set by its name: "Đề án “Nâng cao năng lực ngành y tế …”", "Kế hoạch tinh giản biên
 # chế …", "Quy chế công tác dân vận của hệ thống chính trị tỉnh Tuyên Quang". Capitalised type word only; the
-# next word must not make it generic or self-referring ("Kế hoạch này", "Đề án số").
+# next word must not make it generic, recurring or self-referring ("Kế hoạch này", "Kế hoạch hằng năm", "Đề án
+# số", "thuộc Kế hoạch lập dự toán …"). A "Chiến lược" is not among the named-reference types.
 NAMED_PLAN = regex.compile(
-    r"(?<![\p{L}])(?P<type>Đề án|Kế hoạch|Quy chế|Chiến lược|Nghị quyết|Chỉ thị)"
+    r"(?<![\p{L}])(?P<type>Đề án|Kế hoạch|Quy chế|Nghị quyết|Chỉ thị)"
     r"(?![ \t]+(?:này|đó|trên|số|của|và|các|những|được|đã|sẽ|cụ|chi|năm|thực hiện|triển khai|liên quan|đề ra"
-    r"|\d))"
+    r"|hằng|hàng|lập|gửi|bảo đảm|đảm bảo|khác|\d))"
     r"(?=[ \t]+[“\"\p{L}])"
 )
 
-# The end of a name: clause punctuation, or words that start a new clause ("… ở cơ sở và các văn bản …").
+# A scheme or plan written in lower case is named only when it is being carried out and carries its period:
+# "triển khai đề án bê tông hóa đường giao thông nông thôn … giai đoạn 2021-2025" (see ``PERIOD_IN_NAME``).
+LOWER_PLAN = regex.compile(
+    r"(?<=(?:triển[ \t]+khai|thực[ \t]+hiện)(?:[ \t]+(?:tốt|có[ \t]+hiệu[ \t]+quả|hiệu[ \t]+quả))?[ \t]+)"
+    r"(?P<type>đề[ \t]+án|kế[ \t]+hoạch)(?=[ \t]+\p{Ll})(?![ \t]+(?:này|đó|trên|của|các|những|được|đã|sẽ|năm))"
+)
+PERIOD_IN_NAME = regex.compile(r"(?:giai[ \t]+đoạn|đến[ \t]+năm)[ \t]+(?:19|20)\d\d")
+
+# A plan owned by every addressee is generic: "Kế hoạch cải cách hành chính năm 2026 của cơ quan, đơn vị, địa
+# phương".
+GENERIC_OWNER = regex.compile(
+    r"của[ \t]+(?:các[ \t]+|mỗi[ \t]+|từng[ \t]+)?(?:cơ quan|đơn vị|địa phương|sở, ngành|ngành)\b"
+)
+
+# The end of a name: clause punctuation, a line break that is no mere wrap (see ``WRAP``), or words that start
+# a new clause ("… ở cơ sở và các văn bản …"). Names run across wraps ("Luật Tiêu chuẩn và quy⏎chuẩn kỹ thuật").
 NAME_END = regex.compile(
-    r"[;:()\n]|\.(?:\s|\Z)|,[ \t]+(?=\p{Lu}|các|những|và|đồng|nhất|trong|theo|gắn|góp|bảo|đảm|tạo|nâng|tăng"
+    rf"[;:()]|\n(?={NOT_WRAP})|\.(?:\s|\Z)"
+    r"|,[ \t\n]+(?=\p{Lu}|các|những|và|đồng|nhất|trong|theo|gắn|góp|bảo|đảm|tạo|nâng|tăng"
     r"|phát huy|thực|triển|kịp|tổ|chủ|phối|xây|đó|đây)"
-    r"|[ \t]+(?:và|cùng)[ \t]+(?:các|những|văn|Luật|Nghị|Quyết|Chỉ|Kế|Đề|Phong|Chương|Quy|hướng|thực)"
-    r"|[ \t]+(?:theo|gắn với|nhằm|để|đã|được|đến nay|tại|trên địa bàn|trong đó|cũng như|bảo đảm|đảm bảo)[ \t]"
+    r"|[ \t\n]+(?:và|cùng)[ \t\n]+(?:các|những|văn|Luật|Nghị|Quyết|Chỉ|Kế|Đề|Phong|Chương|Quy|hướng|thực)"
+    r"|[ \t\n]+(?:theo|gắn với|nhằm|để|đã|được|đến nay|tại|trên địa bàn|trong đó|cũng như|bảo đảm|đảm bảo)[ \t\n]"
 )
 
 # A comma inside a law name is kept only for pairs such as "Luật Phòng, chống ma túy", "khám bệnh, chữa bệnh".
-LAW_NAME_COMMA = regex.compile(r",[ \t]+(?=chống|chữa|bổ sung)")
+LAW_NAME_COMMA = regex.compile(r",[ \t]*\n?[ \t]*(?=chống|chữa|bổ[ \t]+sung)")
 
 # A quoted name right after the type word: "Đề án “Nâng cao năng lực ngành y tế …”".
-QUOTED_NAME = regex.compile(r"[ \t]+[“\"][^”\"\n]{1,400}[”\"]")
+QUOTED_NAME = regex.compile(r"[ \t]+[“\"](?:[^”\"\n]|\n(?![ \t]*\n)){1,400}[”\"]")
 
 # A footnote line in plain text (when the caller gives no Document): "¹ Nghị quyết số 25-NQ/TW …".
 FOOTNOTE_LINE = regex.compile(r"(?m)^(?:[⁰¹²³⁴⁵⁶⁷⁸⁹]+|\[\d{1,3}\])[ \t].*$")
