@@ -230,6 +230,8 @@ _REL_UNIT = {
 
 
 def _relative(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    if m.group("span") and not m.group("anchor"):
+        return None  # "niêm yết … trong thời gian 02 ngày làm việc": how long, not by when
     n = _num(m.group("n"))
     unit = " ".join(m.group("unit").lower().split())
     code, words = _REL_UNIT[unit]
@@ -284,6 +286,28 @@ def _year(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     return _close(year_period(int(m.group("y"))), m, m.start())
 
 
+_CLAUSE_BREAK = regex.compile(r"[.;!?](?=\s)|\n[^\S\n]*\n")
+# A window's start is a period of data or of validity, not a time to act, after these words.
+_NOT_A_WINDOW = regex.compile(r"hiệu\s+lực|số\s+liệu|\btính\s+từ|kỳ\s+báo\s+cáo", _F)
+
+
+def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    """ "từ ngày 01/12/2025 đến ngày 14/12/2025": the window closes on its end date (the hit is the "đến …" part)."""
+    window_start = max(m.start() - 200, 0)
+    clause_start = max((c.end() for c in _CLAUSE_BREAK.finditer(m.string, window_start, m.start())), default=0)
+    if _NOT_A_WINDOW.search(m.string, max(clause_start, window_start), m.start()):
+        return None
+    if regex.search(r"\(\s*$", m.string[max(clause_start, window_start) : m.start()]):
+        return None  # "Tháng hành động (từ ngày 15/11 đến ngày 15/12)": an event's dates in an aside
+    if m.group("y"):
+        date = make_date(m.group("y"), m.group("m"), m.group("d"))
+    else:
+        date = make_date(ctx.year, m.group("m"), m.group("d")) if ctx.year is not None else None
+    if date is None:
+        return None
+    return _Hit(m.start("end"), m.end(), date=date, period=Period(start=date, end=date, kind="day"))
+
+
 def _continuous(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     return _Hit(m.start(), m.end(), relative="continuous")
 
@@ -326,8 +350,8 @@ _TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     # "hằng năm trước ngày 10/12", "định kỳ hằng năm, trước ngày 15 tháng 11"
     (
         _c(
-            rf"(?:định\s+kỳ\s+)?{_EVERY}\s+năm\s*,?\s*(?:\p{{Ll}}+\s+){{0,4}}?{_TRIGGER}\s+(?:ngày\s+)?{_DAY}\s*"
-            rf"(?:/\s*|\s+tháng\s+)(?P<m>\d{{1,2}})(?![\d/]|\s*,?\s*năm\s+\d){_STOP}"
+            rf"(?:định\s+kỳ\s+)?{_EVERY}\s+năm\s*,?\s*(?P<paren>\(\s*)?(?:\p{{Ll}}+\s+){{0,4}}?{_TRIGGER}\s+(?:ngày\s+)?"
+            rf"{_DAY}\s*(?:/\s*|\s+tháng\s+)(?P<m>\d{{1,2}})(?![\d/]|\s*,?\s*năm\s+\d)(?(paren)\s*\)|{_STOP})"
         ),
         _yearly,
     ),
@@ -345,12 +369,21 @@ _TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     # "trong 05 ngày làm việc, kể từ ngày nhận được", "trong thời hạn 03 ngày, kể từ ngày ..."
     (
         _c(
-            rf"trong\s+(?:thời\s+hạn|vòng|thời\s+gian)?\s*(?:không\s+quá|tối\s+đa)?\s*{_NUM}\s+"
+            rf"trong\s+(?:thời\s+hạn|vòng|(?P<span>thời\s+gian))?\s*(?:không\s+quá|tối\s+đa)?\s*{_NUM}\s+"
             rf"(?P<unit>ngày\s+làm\s+việc|ngày|giờ|tuần|tháng|năm)"
             rf"(?:\s*,?\s*kể\s+từ\s+(?P<anchor>(?:ngày|khi|thời\s+điểm|lúc)(?:[^\S\n]*\n?[^\S\n]*[^\s,;.:()]+){{0,7}})"
             rf"|(?<=làm\s+việc)|(?<=giờ))"
         ),
         _relative,
+    ),
+    # "từ ngày 01/12/2025 đến ngày 14/12/2025", "từ ngày 17/12/2025 đến 17 giờ 00, ngày 01/02/2026",
+    # "Từ tháng 01 đến ngày bầu cử 15/3/2026": the window's end
+    (
+        _c(
+            rf"(?<![\p{{L}}\p{{M}}])từ\s+(?=[^;\n]{{0,50}}?\d)[^;\n]{{1,50}}?\s+(?P<end>(?:đến|tới)\s+(?:hết\s+)?"
+            rf"(?:ngày(?:\s+\p{{Ll}}+){{0,3}}?\s+(?=\d))?{_TIME}(?:{_FULL_DATE}|{_PARTIAL_DATE}))"
+        ),
+        _window_end,
     ),
     # "trước ngày 20/4/2024", "chậm nhất ngày 15/12/2024", "trước 14 giờ ngày 08 tháng 10 năm 2025"
     (_c(rf"(?P<trig>{_TRIGGER})\s+{_TIME}(?:{_FULL_DATE})"), _full),
@@ -468,8 +501,45 @@ def find_deadlines(
     ('quarter', 'báo cáo 6 tháng')
     """
     year = reference.year if isinstance(reference, dt.date) else reference
-    hits = _run(_TEXT_RULES, text, _Context(year))
+    ctx = _Context(year)
+    hits = _run(_TEXT_RULES, text, ctx)
+    # A labelled time field is read like a table's time cell: "Thời gian thực hiện: Tháng 12/2025".
+    for f in _TIME_FIELD.finditer(text):
+        v0 = f.start("v")
+        extra = [
+            _Hit(h.start + v0, h.end + v0, h.date, h.recurrence, h.period, h.relative)
+            for h in _cell_hits(f.group("v"), ctx)
+        ]
+        hits.extend(h for h in extra if not _overlaps(h, hits))
+    hits.sort(key=lambda h: h.start)
     return _to_deadlines(hits, text, offset, section, with_what=True)
+
+
+# "Thời gian thực hiện: Tháng 12/2025." — the value runs to a full stop, a ";" or a blank line.
+_TIME_FIELD = regex.compile(
+    r"(?<![\p{L}\p{M}])thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:[\s*]*"
+    r"(?P<v>(?:[^\n;.]|\.(?=\d)|\n(?![^\S\n]*\n))*)",
+    _F,
+)
+# "Năm 2025 và các năm tiếp theo", "Quý IV năm 2025 và những năm sau": an open-ended period, no due date.
+_OPEN_ENDED = regex.compile(r"\s*(?:,\s*)?(?:và|đến)\s+(?:các|những)\s+năm\s+(?:tiếp\s+theo|sau|kế\s+tiếp)", _F)
+_START_WORD = regex.compile(r"(?:^|\s)(?:kể\s+từ|từ|bắt\s+đầu(?:\s+từ)?)\s+(?:ngày\s+)?$", _F)
+
+
+def _cell_hits(text: str, ctx: _Context) -> list[_Hit]:
+    """Deadline hits of a time cell or field: bare forms count, a range gives its end, a lone start is none."""
+    hits = _run(_TEXT_RULES, text, ctx)
+    extra = [h for h in _run(_CELL_RULES, text, ctx) if not _overlaps(h, hits)]
+    hits = sorted(hits + extra, key=lambda h: h.start)
+    dated = [h for h in hits if h.date is not None]
+    if len(dated) > 1 and _RANGE.search(text):
+        last = dated[-1]
+        hits = [h for h in hits if h.date is None or h is last]
+    return [
+        h
+        for h in hits
+        if h.date is None or not (_START_WORD.search(text, 0, h.start) or _OPEN_ENDED.match(text, h.end))
+    ]
 
 
 _RANGE = regex.compile(r"(?:^|\s)(?:từ|đến|tới)\s|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?\d", _F)
@@ -488,15 +558,7 @@ def find_cell_deadlines(
     [('tháng 6/2024', datetime.date(2024, 6, 30))]
     """
     year = reference.year if isinstance(reference, dt.date) else reference
-    ctx = _Context(year)
-    hits = _run(_TEXT_RULES, text, ctx)
-    extra = [h for h in _run(_CELL_RULES, text, ctx) if not _overlaps(h, hits)]
-    hits = sorted(hits + extra, key=lambda h: h.start)
-    dated = [h for h in hits if h.date is not None]
-    if len(dated) > 1 and _RANGE.search(text):
-        last = dated[-1]
-        hits = [h for h in hits if h.date is None or h is last]
-    return _to_deadlines(hits, text, offset, section, with_what=False)
+    return _to_deadlines(_cell_hits(text, _Context(year)), text, offset, section, with_what=False)
 
 
 def find_periods(text: str, *, offset: int = 0, exclude: list[tuple[int, int]] | None = None) -> list[Located]:

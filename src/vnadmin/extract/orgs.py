@@ -105,7 +105,11 @@ FULL_HEADS: tuple[str, ...] = (
     "Hội đồng Thi đua - Khen thưởng",
     "Hội đồng Thi đua, Khen thưởng",
     "Ban Chỉ đạo",
+    "Ban công tác Mặt trận",
+    "Ban Công tác Mặt trận",
     "Ban Quản lý",
+    "Ban quản lý",
+    "Tổ đại biểu",
     "Bưu điện",
     "Viễn thông",
 )
@@ -148,18 +152,20 @@ NAMED_HEADS: tuple[str, ...] = (
 _LOC_WORD = (
     r"(?:cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)|các\s+cấp|cùng\s+cấp|tỉnh|huyện|xã|phường|thị\s+trấn"
     r"|thành\s+phố|thị\s+xã|quận|đặc\s+khu|Trung\s+ương|trung\s+ương|thành\s+ủy|Thành\s+phố|Tỉnh|Huyện|Xã|Phường"
-    r"|Quận|Thị\s+xã|Thị\s+trấn|khu\s+vực\s+(?:[IVXL]+|\d+))"
+    r"|Quận|Thị\s+xã|Thị\s+trấn|khu\s+vực\s+(?:[IVXL]+|\d+)|[Tt]ổ\s+[Dd]ân\s+phố|khu\s+phố|thôn)"
 )
 _PROPER = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*)*)"
 _LOC_ITEM = rf"(?:các[^\S\n]+)?{_LOC_WORD}(?:[^\S\n]+{_PROPER})?"
 _LOCALITY = regex.compile(
-    rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\p{{Ll}}))(?P<loc>{_LOC_ITEM}(?:[^\S\n]*,[^\S\n]*{_LOC_ITEM}(?![\p{{L}}\p{{M}}]))*"
+    rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\p{{Ll}}))(?P<loc>{_LOC_ITEM}(?:[^\S\n]*,[^\S\n]*\n?[^\S\n]*{_LOC_ITEM}"
+    rf"(?![\p{{L}}\p{{M}}]))*"
     rf"(?:[^\S\n]+và[^\S\n]+{_LOC_ITEM}(?![\p{{L}}\p{{M}}]))?)(?![\p{{L}}\p{{M}}])",
     _F,
 )
 
 # Collective bodies, lower or upper case at the start: "Các sở, ban, ngành thuộc tỉnh".
-_UNIT = r"(?i:sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương|đoàn\s+thể|hội|tổ\s+chức|doanh\s+nghiệp|phòng)"
+_MEDIA = r"cơ\s+quan\s+(?:thông\s+tin(?:\s*,\s*truyền\s+thông)?|báo\s+chí|truyền\s+thông)(?:\s+đại\s+chúng)?"
+_UNIT = rf"(?i:sở|ban|ngành|{_MEDIA}|cơ\s+quan|đơn\s+vị|địa\s+phương|đoàn\s+thể|hội|tổ\s+chức|doanh\s+nghiệp|phòng)"
 _COLLECTIVE = regex.compile(
     r"(?:(?:Thủ\s+trưởng|Lãnh\s+đạo|Trưởng|Giám\s+đốc|Chủ\s+tịch)\s+)?"
     r"(?:(?:[Cc]ác|[Tt]ất\s+cả\s+các)\s+|(?=[Ss]ở\s*,\s*(?i:ban|ngành)))"
@@ -173,7 +179,8 @@ _COLLECTIVE = regex.compile(
     r"(?P<tail>(?:\s+(?:thuộc|trực\s+thuộc)\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:tỉnh|thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
-    r"|\s+chuyên\s+môn|\s+tỉnh|\s+các\s+cấp|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?|\s+quản\s+lý\s+nhà\s+nước)*)",
+    r"|\s+chuyên\s+môn|\s+của\s+(?:tỉnh|thành\s+phố)|\s+tỉnh|\s+các\s+cấp|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"
+    r"|\s+quản\s+lý\s+(?:nhà\s+nước|quy\s+hoạch|chuyên\s+ngành))*)",
     _F,
 )
 _GENERIC_UNITS = regex.compile(r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|liên\s+quan", _F)
@@ -209,6 +216,29 @@ _JOINER = regex.compile(
 # A comma inside a name is part of an "A, B và C" list: "Sở Văn hóa, Thể thao và Du lịch".
 _COMMA_LIST_END = regex.compile(r"[^,;:.()\n]*?\s+và\s+(?=\p{Lu})", _F)
 _ADJACENT = regex.compile(r"[^\S\n]+(?=\p{Lu})", _F)
+_PLURAL_NAMED = regex.compile(r"[Cc]ác[^\S\n]+(?=(?:Ban|Sở|Cục|Vụ|Phòng|Hội|Tổ|Đoàn|Chi\s+cục)[^\S\n]+\p{Lu})", _F)
+_MEMBER_OF = regex.compile(r"\s+thành\s+viên\s+(?:của|thuộc)\s+(?=(?P<front>Mặt\s+trận(?![^\S\n]+Tổ))?)", _F)
+_CAC = regex.compile(r"[^\S\n]+các(?=[^\S\n]+\p{Lu})", _F)
+# One to three lower-case syllables between two capitalised parts of a name, and what must follow such a name.
+_BRIDGE = regex.compile(
+    r"(?:(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)\p{Ll}[\p{L}\p{M}]*){1,3}(?=(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)\p{Lu})", _F
+)
+_NOT_BRIDGE = frozenset(
+    {"và", "các", "của", "với", "cho", "tại", "theo", "về", "đến", "từ", "trên", "trong", "thuộc", "là", "được", "có"}
+    | {"chủ", "phối", "tham", "tổ", "thực", "triển", "hướng", "chỉ", "đề", "giao", "xây", "rà", "báo", "tổng", "kiểm"}
+    | {"chịu", "trình", "thẩm", "ban", "gửi", "quản", "phụ", "lập", "đôn", "căn", "nghiên", "tuyên", "cung", "bố"}
+    | {"đảm", "chuẩn", "tiếp", "quyết", "đánh", "hỗ", "giám", "tập", "phân", "cập", "thường", "tăng", "đẩy"}
+    | {"nâng", "vận", "bảo", "giải", "xử", "thu", "cấp", "nắm", "làm", "đăng", "nộp", "mời", "phát", "duy", "cử"}
+)
+# Lower-case words closing a listed name: "Ban Quản lý các Khu công nghiệp tỉnh,".
+_TAIL = regex.compile(r"(?:(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)\p{Ll}[\p{L}\p{M}]*){1,4}", _F)
+
+
+def _bridgeable(words: str) -> bool:
+    return not any(regex.fullmatch(_LOC_WORD, w) or w in _NOT_BRIDGE for w in words.split())
+
+
+_LIST_END = regex.compile(r"[^\S\n]*(?:[,;:)]|\n[^\S\n]*\n|$|[^\S\n]+và[^\S\n]+)", _F)
 _STOP_WORDS = frozenset({"Theo", "Chủ", "Phối", "Tham", "Tổ", "Thực", "Triển", "Hướng", "Chỉ", "Đề", "Giao"})
 
 
@@ -337,6 +367,21 @@ class _Scanner:
             end = low.end()
         return end
 
+    def tail(self, end: int) -> int:
+        """``end`` moved over lower-case words that close a name at a list separator (a locality may follow)."""
+        tail = _TAIL.match(self.text, end)
+        while tail is not None:
+            if _bridgeable(tail.group()):
+                loc = _LOCALITY.match(self.text, tail.end())
+                if _LIST_END.match(self.text, loc.end() if loc is not None else tail.end()):
+                    return tail.end()
+            # try a shorter run: up to the locality that ends it ("… công nghiệp tỉnh")
+            words = list(regex.finditer(r"\S+", tail.group()))
+            if len(words) <= 1:
+                break
+            tail = _TAIL.match(self.text, end, end + words[-1].start())
+        return end
+
     def name(self, pos: int) -> tuple[int, bool] | None:
         """End of the body named from ``pos`` and whether it is generic, or None when no body starts there."""
         m = self.head(pos)
@@ -344,6 +389,8 @@ class _Scanner:
             return None
         end = m.end()
         got_component = False
+        safe_end: int | None = None  # the end before a bridge over lower-case words, if the bridge fails
+        components = 0
         while True:
             adjacent = _ADJACENT.match(self.text, end)
             if adjacent is not None and self.head(adjacent.end()) is not None:
@@ -351,6 +398,19 @@ class _Scanner:
                 if inner is not None:
                     return inner
             step = self.component(end)
+            if step is None and not got_component:
+                # "Ban Quản lý các Khu công nghiệp tỉnh"
+                cac = _CAC.match(self.text, end)
+                if cac is not None:
+                    step = self.component(cac.end())
+            if step is None and components >= 2:
+                # "Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên," — kept only when the name then
+                # ends at a list separator
+                bridge = _BRIDGE.match(self.text, end)
+                if bridge is not None and _bridgeable(bridge.group()):
+                    step = self.component(bridge.end())
+                    if step is not None and safe_end is None:
+                        safe_end = end
             if step is None:
                 joiner = _JOINER.match(self.text, end)
                 if got_component and joiner is not None and not self.is_head_at(joiner.end()):
@@ -363,10 +423,16 @@ class _Scanner:
                 break
             end = step
             got_component = True
+            components += 1
         if m.group("named") is not None and not got_component:
             return None
         generic = False
+        if got_component:
+            end = self.tail(end)
         loc = _LOCALITY.match(self.text, end)
+        if safe_end is not None and not _LIST_END.match(self.text, loc.end() if loc is not None else end):
+            end = safe_end
+            loc = _LOCALITY.match(self.text, end)
         if loc is not None:
             end = loc.end()
             generic = "cùng cấp" in " ".join(loc.group("loc").split())
@@ -394,13 +460,33 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
         start = m.start()
         title = _TITLE.match(text, start)
         at = title.end() if title else start
+        plural = _PLURAL_NAMED.match(text, at)
+        if plural is not None:
+            # "các Ban Xây dựng Đảng", "các Ban Hội đồng nhân dân": several bodies under one capitalised name
+            named = scanner.name(plural.end())
+            if named is not None:
+                out.append(_mention(text, start, named[0], offset, collective=True, generic=named[1]))
+                pos = named[0]
+                continue
         coll = _COLLECTIVE.match(text, start) or (_COLLECTIVE.match(text, at) if title else None)
         if coll is not None:
             end = coll.end()
             units = coll.group("units") or ""
+            member = _MEMBER_OF.match(text, end) if regex.fullmatch(r"(?i:tổ\s+chức)", units) else None
+            if member is not None:
+                # "Các tổ chức thành viên của MTTQ Việt Nam phường", "các tổ chức thành viên của Mặt trận"
+                parent = scanner.name(member.end())
+                if parent is not None:
+                    end = parent[0]
+                elif member.group("front"):
+                    end = member.end() + len(member.group("front"))
+                if end != coll.end():
+                    out.append(_mention(text, start, end, offset, collective=True, generic=False))
+                    pos = end
+                    continue
             generic = bool(_GENERIC_UNITS.search(units) or "liên quan" in coll.group("tail"))
-            if not units or (regex.search(r"sở|ban|ngành|đoàn\s+thể", units) and not generic):
-                generic = False
+            if not units or regex.search(r"sở|ban|ngành|đoàn\s+thể", units, regex.IGNORECASE):
+                generic = False  # "Các sở, ban, ngành liên quan" names the departments, not any partner
             out.append(_mention(text, start, end, offset, collective=True, generic=generic))
             pos = end
             continue

@@ -42,8 +42,24 @@ _LEAD_WORDS = regex.compile(
     r"chủ\s+trì|(?:cơ\s+quan|đơn\s+vị|là|làm)\s+(?:thường\s+trực|đầu\s+mối)|đầu\s+mối\s+(?:tham\s+mưu|theo\s+dõi|tổng)",
     _F,
 )
-_COOPERATE_START = regex.compile(r"^\s*(?:theo\s+chức\s+năng,?\s+nhiệm\s+vụ,?\s*)?phối\s+hợp", _F)
-_COOPERATE_WITH = regex.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:với|cùng)\s+", _F)
+# "phối hợp …", "có trách nhiệm phối hợp …", "theo chức năng nhiệm vụ được giao phối hợp …", "Căn cứ theo chức năng,
+# nhiệm vụ, quyền hạn được giao, chủ động phối hợp …", "tham gia phối hợp …"
+_FUNCTION_PREFIX = (
+    r"^[\s,]*(?:(?:căn\s+cứ\s+)?(?:theo|trong\s+phạm\s+vi)?\s*chức\s+năng(?:\s+quản\s+lý)?"
+    r"(?:\s*,?\s*(?:và\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền|phạm\s+vi|lĩnh\s+vực)(?:\s+quản\s+lý)?)*"
+    r"(?:\s+(?:được\s+giao|của\s+mình|(?:theo\s+)?quy\s+định|của\s+(?:ngành|đơn\s+vị|cơ\s+quan)))*\s*,?\s*"
+    r"|căn\s+cứ\s+(?:kế\s+hoạch|nội\s+dung|chỉ\s+thị|quyết\s+định)\s+này\s*,?\s*)?"
+    r"(?:khi\s[^,;.]{0,40}?[,\s]\s*)?"
+)
+_COOPERATE_START = regex.compile(
+    _FUNCTION_PREFIX + r"(?:(?:có|chịu)\s+trách\s+nhiệm\s+|chủ\s+động\s+|tích\s+cực\s+|tham\s+gia\s+)?phối\s+hợp",
+    _F,
+)
+# A clause before the bodies of a sentence: "Để nâng cao …, các Sở, ngành …", "Căn cứ kế hoạch này, Giám đốc …".
+_LEAD_IN = regex.compile(r"^\s*(?:(?:để|nhằm|căn\s+cứ|trên\s+cơ\s+sở|theo)\s[^;:]*|[^,;:\n]{1,40}),\s*$", _F)
+# An obligation stated in a content part: "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát …".
+_OBLIGATION = regex.compile(_FUNCTION_PREFIX + r"(?:có|chịu)\s+trách\s+nhiệm", _F)
+_COOPERATE_WITH = regex.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:(?:với|cùng)\s+)?", _F)
 _HEAD_FILLER = regex.compile(
     r"^(?:[\s,;&()/-]|và|với|các|đề\s+nghị|giao|trách\s+nhiệm\s+của|thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|chánh"
     r"|lãnh\s+đạo|cơ\s+quan\s+(?:chủ\s+trì|thường\s+trực)|chủ\s+trì|thường\s+trực|đầu\s+mối|đơn\s+vị\s+chủ\s+trì)*$",
@@ -52,7 +68,8 @@ _HEAD_FILLER = regex.compile(
 # Sentence ends: punctuation, a blank line, or a line break before a capital, a bullet or a label (a line that
 # ends in a comma or "và" continues).
 _SENTENCE_END = regex.compile(
-    r"(?<!\d)[.;!?]+(?=\s|$)|\n[^\S\n]*\n|(?<![,(–-]|\bvà|\bvới|\bcủa)\n(?=[^\S\n]*(?:\p{Lu}|[-+•]|\d|[a-zđ]\)))",
+    r"(?<!\d)[.;!?]+(?=\s|$)|\n[^\S\n]*\n"
+    r"|(?<![,(–-]|\bvà|\bvới|\bcủa|\byêu\s+cầu|\bđề\s+nghị|\bgiao|\bcác)\n(?=[^\S\n]*(?:\p{Lu}|[-+•]|\d|[a-zđ]\)))",
     regex.VERSION1,
 )
 
@@ -69,16 +86,64 @@ def _sentences(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_ORG_LIST_REST = regex.compile(r"[\s,;&.]*(?:và\s*)?", _F)
+
+
+def _joined_sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    """Sentences, where one that only lists bodies and ends in ";" joins the next ("Thủ trưởng các Sở, ban,
+    ngành; Chủ tịch UBND cấp xã căn cứ … triển khai")."""
+    out: list[tuple[int, int]] = []
+    pending: int | None = None
+    for a, b in _sentences(text):
+        if pending is not None:
+            a = pending
+            pending = None
+        body = text[a:b]
+        if body.rstrip().endswith(";"):
+            label = _LABEL.match(body)
+            rest = body[label.end() if label else 0 :]
+            verb = regex.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao)\s", rest, _F)
+            rest = rest[verb.end() if verb else 0 :]
+            pos = 0
+            orgs = find_orgs(rest)
+            for org in orgs:
+                if not _ORG_LIST_REST.fullmatch(rest[pos : org.start]):
+                    break
+                pos = org.end
+            else:
+                if orgs and _ORG_LIST_REST.fullmatch(rest[pos:]):
+                    pending = a
+                    continue
+        out.append((a, b))
+    if pending is not None:
+        out.append((pending, len(text)))
+    return out
+
+
 # Labelled fields of an item: "Đơn vị chủ trì: Sở Nội vụ.", "Cơ quan phối hợp: …", "Đơn vị thực hiện: …".
 _FIELD = regex.compile(
     r"(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|chịu\s+trách\s+nhiệm)){1,3}\s*:\s*"
     r"(?P<value>(?:[^.\n]|\n(?![^\S\n]*\n|[^\S\n]*(?:[-+•]|[a-zđ]\)|\d+\.)\s))+)",
     _F,
 )
+# Closing formulas: "Trên đây là Kế hoạch …, yêu cầu …", "Trong quá trình thực hiện, nếu có khó khăn …".
+_CLOSING = regex.compile(
+    r"^\s*(?:trên\s+đây\s+là|(?:trong\s+)?quá\s+trình\s+(?:tổ\s+chức\s+)?(?:triển\s+khai\s+)?thực\s+hiện)", _F
+)
+_MEMBER_LIST = regex.compile(r"[^\S\n]*:[^\S\n]*", _F)
+_VERB_AFTER = regex.compile(
+    r"^[\s,]*(?!(?:của|về|tại|trong|và|là|được|với|cho|theo|từ|đến|yêu\s+cầu|đề\s+nghị|giao)(?!\p{L}))\p{Ll}", _F
+)
+_EMPTY_FIELD = regex.compile(
+    r"(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|chịu\s+trách\s+nhiệm)){1,3}\s*:\s*$",
+    _F,
+)
 _INLINE_LEAD = regex.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:có\s+trách\s+nhiệm\s+|là\s+cơ\s+quan\s+)?chủ\s+trì", _F)
 _INLINE_RESPONSIBLE = regex.compile(
-    r"^[\s,]*(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tham\s+mưu|tổ\s+chức|thực\s+hiện|triển\s+khai|hướng\s+dẫn"
-    r"|xây\s+dựng|rà\s+soát|theo\s+dõi|căn\s+cứ|chỉ\s+đạo|tổng\s+hợp|phối\s+hợp)",
+    _FUNCTION_PREFIX
+    + r"(?:có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|tham\s+mưu|tổ\s+chức|thực\s+hiện|triển\s+khai|hướng\s+dẫn"
+    r"|xây\s+dựng|rà\s+soát|theo\s+dõi|căn\s+cứ|chỉ\s+đạo|tổng\s+hợp|phối\s+hợp|chuẩn\s+bị|giám\s+sát|kiểm\s+tra"
+    r"|chủ\s+động|tiếp\s+tục|đẩy\s+mạnh|tăng\s+cường|bố\s+trí|cung\s+cấp|báo\s+cáo|nghiên\s+cứu|thường\s+xuyên)",
     _F,
 )
 _ROMAN = regex.compile(r"^\s*[IVXLC]+\s*[.)]?\s*$")
@@ -200,6 +265,10 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
         candidates.append((colon, colon + 1))
     else:
         for stop in dict.fromkeys((para_end, line_end)):
+            if stop == line_end != para_end and (
+                regex.match(r"\n[^\S\n]*\p{Ll}", own[stop:]) or regex.search(r"(?:,|\svà)[^\S\n]*$", own[h0:stop])
+            ):
+                continue  # a wrapped line: "6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây⏎dựng Đảng …"
             if stop < len(own) and not regex.search(r"[.;]\s*$", own[h0:stop]):
                 candidates.append((stop, stop))
     for h1, body in candidates:
@@ -215,7 +284,20 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
         residual = regex.sub(r"\([^)]*\)", " ", residual)
         if _HEAD_FILLER.match(residual):
             return _Head(mentions, bool(_REQUEST.match(head)), start + body, head)
+        members = _MEMBERS.fullmatch(head)
+        if members is not None:
+            inner = [m for m in mentions if m.start - start - h0 >= members.start("list")]
+            rest = members.group("list")
+            for m in reversed(inner):
+                a, b = m.start - start - h0 - members.start("list"), m.end - start - h0 - members.start("list")
+                rest = rest[:a] + " " + rest[b:]
+            if inner and _HEAD_FILLER.match(rest):
+                return _Head(inner, bool(_REQUEST.match(head)), start + body, head)
     return None
+
+
+# A head that describes bodies and lists them: "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)".
+_MEMBERS = regex.compile(r"\s*\p{Lu}[^()\n]{0,60}?\((?P<list>[^()]+)\)\s*", regex.VERSION1)
 
 
 def _role_of_head(head: _Head, body: str) -> Role:
@@ -254,25 +336,56 @@ def _field_task(doc: Document, start: int, end: int, section: str | None) -> _Dr
     for f in fields:
         label = fold(f.group()[: f.start("value") - f.start()])
         role: Role = "cooperate" if "phối hợp" in label else "lead" if "chủ trì" in label else "responsible"
-        for org in find_orgs(f.group("value"), start + f.start("value")):
-            if not org.generic or (role != "cooperate" and org.collective):
-                draft.add(org, role)
+        for clause in regex.finditer(r"[^;]+", f.group("value")):
+            # "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở, ban, ngành Thành phố …":
+            # the bodies before the first verb of each clause
+            value, v0 = clause.group(), start + f.start("value") + clause.start()
+            verb = _FIELD_VERB.search(value)
+            subject_end = verb.start() if verb else len(value)
+            orgs = [o for o in find_orgs(value, v0) if o.end - v0 <= subject_end]
+            clause_role = role
+            partners: list[OrgMention] = []
+            if role != "cooperate" and verb is not None and _INLINE_LEAD.match(value[verb.start() :]):
+                # "Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành …"
+                clause_role = "lead"
+                partners = _cooperating(value, v0)
+            for org in orgs:
+                if not org.generic or (clause_role != "cooperate" and org.collective):
+                    draft.add(org, clause_role)
+            for org in partners:
+                draft.add(org, "cooperate")
     return draft if draft.assignees else None
 
 
-def _inline_tasks(doc: Document, start: int, end: int, section: str | None) -> list[_Draft]:
-    """Sentences that assign by themselves: "Giao Sở Y tế chủ trì, phối hợp với …", "Đề nghị …", fields."""
+# Where the subject of a field's clause ends: its first verb or qualifier.
+_FIELD_VERB = regex.compile(
+    r"\s(?:chủ\s+trì|phối\s+hợp|tham\s+mưu|tiến\s+hành|thực\s+hiện|triển\s+khai|trong\s+phạm\s+vi|theo\s+chức\s+năng"
+    r"|căn\s+cứ|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|xây\s+dựng|rà\s+soát|hướng\s+dẫn|theo\s+dõi|tổng\s+hợp)(?!\p{L})",
+    _F,
+)
+
+
+def _inline_tasks(
+    doc: Document, start: int, end: int, section: str | None, *, narrative: bool = True, assigning: bool = False
+) -> list[_Draft]:
+    """Sentences that assign by themselves: "Giao Sở Y tế chủ trì, phối hợp với …", "Đề nghị …", fields.
+
+    With ``narrative=False`` (content parts of a plan that has an assignment part) a sentence whose subject is
+    a body ("Ban Thường trực … giám sát việc …") describes the content and is not an assignment.
+    """
     fielded = _field_task(doc, start, end, section)
     if fielded is not None:
         return [fielded]
     text = doc.text[start:end]
     drafts: list[_Draft] = []
-    for a, b in _sentences(text):
+    for a, b in _joined_sentences(text, start):
         sentence = text[a:b]
         s0 = start + a
         body = _LABEL.sub("", sentence, count=1)
         lead_off = len(sentence) - len(body)
         draft = _Draft(section, (s0, s0 + len(sentence.rstrip())), " ".join(body.split()))
+        if _CLOSING.match(body):
+            continue
         orgs = find_orgs(body, s0 + lead_off)
         if not orgs:
             continue
@@ -285,21 +398,42 @@ def _inline_tasks(doc: Document, start: int, end: int, section: str | None) -> l
                 break
             leading.append(org)
         after = body[leading[-1].end - s0 - lead_off :]
+        members = _MEMBER_LIST.match(after)
+        if len(leading) == 1 and first.collective and members is not None:
+            # "Các sở, ngành: Văn phòng UBND tỉnh, Sở Khoa học và Công nghệ, Sở Tư pháp … chuẩn bị báo cáo"
+            listed = [o for o in orgs if o.start >= leading[-1].end + members.end()]
+            named: list[OrgMention] = []
+            for org in listed:
+                gap = body[
+                    (named[-1].end if named else leading[-1].end + members.end()) - s0 - lead_off : org.start
+                    - s0
+                    - lead_off
+                ]
+                if not regex.fullmatch(r"[\s,;&]*(?:và\s+)?", gap, _F):
+                    break
+                named.append(org)
+            if named:
+                leading = named
+                after = body[leading[-1].end - s0 - lead_off :]
         role: Role | None = None
         request = _REQUEST.match(before)
         if request is not None and not before[request.end() :].strip():
             role = "requested"
         elif regex.fullmatch(r"\s*(?:giao(?:\s+cho)?|trách\s+nhiệm\s+của)\s+", before, _F):
             role = "lead" if _INLINE_LEAD.match(after) else "responsible"
-        elif not before.strip():
+        elif (narrative or _OBLIGATION.match(after)) and (not before.strip() or _LEAD_IN.match(before)):
             if _INLINE_LEAD.match(after):
                 role = "lead"
+            elif _COOPERATE_START.match(after):
+                role = "cooperate"
             elif _INLINE_RESPONSIBLE.match(after):
-                role = "cooperate" if regex.match(r"^[\s,]*phối\s+hợp", after, _F) else "responsible"
+                role = "responsible"
+            elif assigning and _VERB_AFTER.match(after):
+                role = "responsible"  # in "Tổ chức thực hiện" a body as subject is given the task
         if role is None:
             continue
         for org in leading:
-            if not (org.generic and role == "cooperate"):
+            if not (org.generic and (role == "cooperate" or "liên quan" in fold(org.text))):
                 draft.add(org, role)
         if role == "lead":
             for org in _cooperating(sentence, s0, collective=True):
@@ -309,12 +443,16 @@ def _inline_tasks(doc: Document, start: int, end: int, section: str | None) -> l
     return drafts
 
 
-def _section_tasks(doc: Document, s: Section, drafts: list[_Draft]) -> None:
+def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
     head = _item_head(doc, s)
+    assigning = any(p.span[0] <= s.span[0] < p.span[1] for p in parts)
+    narrative = not parts or assigning
+    if head is not None and len(head.mentions) == 1 and head.mentions[0].collective:
+        head = _members_after_label(doc, head, s)
     if head is not None:
         body_end = s.span[1]
         body = doc.text[head.body_start : body_end]
-        role = _role_of_head(head, body)
+        role = _role_of_head(head, _role_text(doc, s, head.body_start))
         draft = _Draft(s.path, s.span, " ".join(body.split()))
         for m in head.mentions:
             draft.add(m, role)
@@ -322,16 +460,77 @@ def _section_tasks(doc: Document, s: Section, drafts: list[_Draft]) -> None:
             for org in _cooperating(body, head.body_start):
                 draft.add(org, "cooperate")
         drafts.append(draft)
-        for child in s.children:
-            if _item_head(doc, child) is not None:
-                _section_tasks(doc, child, drafts)
+        _headed_descendants(doc, s, drafts, parts)
         return
     if not s.children:
-        drafts.extend(_inline_tasks(doc, s.span[0], s.span[1], s.path))
+        drafts.extend(_inline_tasks(doc, s.span[0], s.span[1], s.path, narrative=narrative, assigning=assigning))
         return
-    drafts.extend(_inline_tasks(doc, s.span[0], _own_end(s), s.path))
+    drafts.extend(_inline_tasks(doc, s.span[0], _own_end(s), s.path, narrative=narrative, assigning=assigning))
+    if not narrative and _EMPTY_FIELD.search(doc.text[s.span[0] : _own_end(s)]):
+        parts = [*parts, s]  # its sub-items are the field's value
     for child in s.children:
-        _section_tasks(doc, child, drafts)
+        _section_tasks(doc, child, drafts, parts)
+
+
+_FIRST_CLAUSE = regex.compile(r"[^.;:]*", regex.VERSION1)
+
+
+def _role_text(doc: Document, s: Section, start: int) -> str:
+    """The text that decides a headed item's role: its own text and bullets, and the first clause of each
+    numbered sub-item ("a) Là đầu mối chủ trì, tiếp nhận …"); a "cơ quan chủ trì" deep in a sub-item is not
+    the head's role."""
+    parts = [doc.text[start : max(start, _own_end(s))]]
+    for child in s.children:
+        if child.label in {"-", "+", "•"}:
+            parts.append(_role_text(doc, child, child.span[0]))
+        else:
+            own = doc.text[child.span[0] : child.span[1]]
+            label = _LABEL.match(own)
+            first = _FIRST_CLAUSE.match(own, label.end() if label else 0)
+            parts.append(first.group() if first else "")
+    return "\n".join(parts)
+
+
+def _members_after_label(doc: Document, head: _Head, s: Section) -> _Head:
+    """ "- Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp, Sở Tài chính chuẩn bị …": the bodies named after a
+    collective label are the assignees."""
+    start = head.body_start
+    text = doc.text[start : min(s.span[1], start + 600)]
+    named: list[OrgMention] = []
+    pos = 0
+    for org in find_orgs(text, start):
+        if org.collective or not regex.fullmatch(r"[\s,;&]*(?:và\s+)?", text[pos : org.start - start], _F):
+            break
+        named.append(org)
+        pos = org.end - start
+    if not named or not _VERB_AFTER.match(text[pos:]):
+        return head
+    return _Head(named, head.requested, start + pos, head.head_text)
+
+
+def _headed_descendants(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
+    """Items under a headed item that name bodies of their own ("2.2. … a) Sở Xây dựng"), at any depth."""
+    for child in s.children:
+        if _item_head(doc, child) is not None:
+            _section_tasks(doc, child, drafts, parts)
+        else:
+            _headed_descendants(doc, child, drafts, parts)
+
+
+# Titles of the parts that assign: "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "Trách nhiệm phối hợp …".
+_ASSIGNMENT_PART = regex.compile(
+    r"^\W*(?:tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|giao\s+nhiệm\s+vụ|nhiệm\s+vụ\s+(?:của|cụ\s+thể))", _F
+)
+
+
+def assignment_parts(doc: Document) -> list[Section]:
+    """The top two levels' sections whose title says they assign; empty when the document has none."""
+    out: list[Section] = []
+    for root in doc.sections:
+        for s in (root, *root.children):
+            if s.title and _ASSIGNMENT_PART.match(s.title):
+                out.append(s)
+    return out
 
 
 # ---- tables -------------------------------------------------------------------------------------------------
@@ -486,7 +685,7 @@ def _merge_deadlines(text_hits: list[Deadline], cell_hits: Iterable[Deadline]) -
 
 
 def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Located]]:
-    """Tasks (in text order), every deadline of the text in order, and the programme periods named.
+    """Tasks (in text order), every due date of the text in order, and the programme periods named.
 
     Each deadline carries the path of the section it sits in; a task lists the deadlines inside its item.
     """
@@ -496,13 +695,9 @@ def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Locat
     text_deadlines = find_deadlines(doc.text[:body_end], ref)
 
     drafts: list[_Draft] = []
+    parts = assignment_parts(doc)
     for root in doc.sections:
-        if root.children:
-            drafts.extend(_inline_tasks(doc, root.span[0], _own_end(root), root.path))
-            for child in root.children:
-                _section_tasks(doc, child, drafts)
-        else:
-            _section_tasks(doc, root, drafts)
+        _section_tasks(doc, root, drafts, parts)
     table_drafts: list[_Draft] = []
     for table in doc.tables:
         table_drafts.extend(_table_tasks(doc, table, ref, sections))
@@ -527,7 +722,9 @@ def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Locat
     drafts.sort(key=lambda t: t.span)
     tasks = [t.freeze() for t in drafts]
     periods = find_periods(doc.text[:body_end], exclude=[d.span for d in deadlines])
-    return tasks, deadlines, periods
+    # "Thường xuyên" stays on its task (an ongoing duty) but is no due date of the document.
+    due = [d for d in deadlines if d.relative != "continuous"]
+    return tasks, due, periods
 
 
 __all__ = ["extract_tasks", "reference_date"]

@@ -1,0 +1,215 @@
+"""Assignment rules from gold-set genres, each case a real corpus passage (the document id is in the case name).
+
+A case is a small plan body parsed with :func:`vnadmin.pipeline.parse_text`; the expected assignees are
+(name as written, role) pairs, compared as sets.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from vnadmin.extract.orgs import find_orgs
+from vnadmin.pipeline import parse_text
+
+ROLES = {"lead": "chủ trì", "cooperate": "phối hợp", "requested": "đề nghị", "responsible": "thực hiện"}
+
+
+def _assignees(text: str) -> set[tuple[str, str]]:
+    doc = parse_text(text)
+    out = set()
+    for t in doc.tasks:
+        for a in t.assignees:
+            assert a.span is not None
+            assert " ".join(doc.text[a.span[0] : a.span[1]].split()) == a.name
+            out.add((a.name, ROLES[a.role]))
+    return out
+
+
+CASES: list[tuple[str, str, set[tuple[str, str]]]] = [
+    (
+        # a heading line naming a body, the tasks in dash bullets below; the role from the bullets' first clauses
+        "ct-quangtri-2025-06",
+        "III. TỔ CHỨC THỰC HIỆN\n\n2. Sở Nông nghiệp và Môi trường\n\n- Tăng cường tham mưu, chỉ đạo\nquản lý nhà "
+        "nước về rừng và đất lâm nghiệp.\n\n3. Sở Tài chính\n\n- Trên cơ sở chức năng nhiệm\nvụ, chủ trì, phối hợp "
+        "với các cơ quan, đơn vị có liên quan tham mưu Ủy ban nhân\ndân tỉnh bố trí kinh phí bảo vệ rừng.\n",
+        {("Sở Nông nghiệp và Môi trường", "thực hiện"), ("Sở Tài chính", "chủ trì")},
+    ),
+    (
+        # bodies heading sub-items two levels down ("2.2. … c) Sở Khoa học và Công⏎nghệ"); a "cơ quan chủ trì"
+        # deep inside a sub-item is not the collective's role
+        "ct-daklak-2025-010",
+        "I. Trách nhiệm phối hợp trong công tác thẩm định\n\n2.\nCác sở, ban, ngành, địa phương: Là các đơn vị được "
+        "lấy ý kiến thẩm định, chịu trách nhiệm\ntrước UBND tỉnh các nội dung sau:\n\n2.1.\nTrách nhiệm chung\n\n"
+        "a) Văn bản thẩm định phải thể hiện đầy đủ. Trường hợp đề nghị Cơ quan chủ trì chuyển nội dung thẩm định thì "
+        "phải nêu rõ căn cứ pháp lý.\n\n2.2.\nTrách nhiệm cụ thể\n\nc) Sở Khoa học và Công\nnghệ\n\n- Đánh giá về "
+        "công nghệ sử dụng trong dự án đầu tư.\n\nđ) Công an tỉnh, Bộ Chỉ\nhuy Quân sự tỉnh\n\n- Đánh giá sự phù hợp "
+        "của dự án đầu tư với lĩnh vực an ninh, quốc phòng.\n",
+        {
+            ("Các sở, ban, ngành, địa phương", "thực hiện"),
+            ("Sở Khoa học và Công nghệ", "thực hiện"),
+            ("Công an tỉnh", "thực hiện"),
+            ("Bộ Chỉ huy Quân sự tỉnh", "thực hiện"),
+        },
+    ),
+    (
+        # a descriptive head listing its members in parentheses; "Là đầu mối chủ trì" in the first sub-item
+        "ct-daklak-2025-010",
+        "I. Trách nhiệm phối hợp\n\n1.\nCác cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, "
+        "Ban\nquản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên, Ban Quản lý các Khu\ncông nghiệp tỉnh):\n\n"
+        "a) Là đầu mối chủ trì, tiếp\nnhận hồ sơ, tổ chức lấy ý kiến thẩm định.\n\nb) Chịu trách nhiệm tiếp\nnhận "
+        "hồ sơ.\n",
+        {
+            ("Sở Tài chính", "chủ trì"),
+            ("Ban quản lý Khu Kinh tế Phú Yên", "chủ trì"),
+            ("Ban quản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên", "chủ trì"),
+            ("Ban Quản lý các Khu công nghiệp tỉnh", "chủ trì"),
+        },
+    ),
+    (
+        # a request whose first line wraps inside a name ("các Ban Xây⏎dựng Đảng"): the whole list is requested
+        "kh-nghean-2025-1026",
+        "III. PHÂN CÔNG NHIỆM VỤ\n\n6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây\ndựng Đảng và Ủy ban Kiểm tra Tỉnh "
+        "ủy, Văn phòng Đoàn đại biểu Quốc hội và HĐND\ntỉnh, Viện kiểm sát nhân dân tỉnh, Kho bạc nhà nước\nkhu vực "
+        "XI tăng\ncường công tác bảo vệ bí mật nhà nước.\n",
+        {
+            ("Văn phòng Tỉnh ủy", "đề nghị"),
+            ("các Ban Xây dựng Đảng", "đề nghị"),
+            ("Ủy ban Kiểm tra Tỉnh ủy", "đề nghị"),
+            ("Văn phòng Đoàn đại biểu Quốc hội và HĐND tỉnh", "đề nghị"),
+            ("Viện kiểm sát nhân dân tỉnh", "đề nghị"),
+            ("Kho bạc nhà nước khu vực XI", "đề nghị"),
+        },
+    ),
+    (
+        # "có trách nhiệm phối hợp", "theo chức năng nhiệm vụ được giao phối hợp" → phối hợp
+        "ct-daklak-2025-010 / ct-quangtri-2025-06",
+        "II. Trách nhiệm phối hợp giải quyết thủ tục đầu tư\n\n1. Sở Tài chính, Sở Xây dựng,\nUBND cấp xã theo chức "
+        "năng, nhiệm vụ được giao có trách nhiệm phối\nhợp công bố đầy đủ thông tin về quy hoạch.\n\n6. Các sở, ban, "
+        "ngành liên quan\ntheo chức năng nhiệm vụ được giao phối hợp với các địa phương, đơn vị, chủ rừng\ntriển "
+        "khai thực hiện có hiệu quả Chỉ thị này.\n",
+        {
+            ("Sở Tài chính", "phối hợp"),
+            ("Sở Xây dựng", "phối hợp"),
+            ("UBND cấp xã", "phối hợp"),
+            ("Các sở, ban, ngành liên quan", "phối hợp"),
+        },
+    ),
+    (
+        # labelled field "Cơ quan thực hiện: X chủ trì, phối hợp với …" (collective partners not listed) and a field
+        # of several clauses, the bodies before each clause's verb
+        "kh-hcm-2025-174 / kh-hcm-2025-172",
+        "III. NỘI DUNG HOẠT ĐỘNG\n\n1. Hoạt động 1\n\n- Nội dung: Triển khai Tháng hành động.\n\n- Cơ quan thực hiện: "
+        "Sở Nội\nvụ chủ trì, phối hợp với các sở, ban, ngành, đoàn thể Thành phố, Ủy ban nhân\ndân phường, xã, đặc "
+        "khu, báo, đài và các đơn vị có liên quan.\n\n2. Hoạt động 2\n\n- Cơ quan thực hiện: Sở Y tế\nchủ trì tham "
+        "mưu Ủy ban nhân dân Thành phố ban hành Kế hoạch; Sở Tư pháp và các\nsở, ban, ngành Thành phố triển khai "
+        "thực hiện.\n",
+        {
+            ("Sở Nội vụ", "chủ trì"),
+            ("Sở Y tế", "chủ trì"),
+            ("Sở Tư pháp", "thực hiện"),
+            ("các sở, ban, ngành Thành phố", "thực hiện"),
+        },
+    ),
+    (
+        # in a content part of a plan with an assignment part, a body as subject describes the content …
+        "kh-mttq-baccamranh-2025",
+        "III. NỘI DUNG KIỂM TRA, GIÁM SÁT\n\n1. Kiểm tra việc thành lập\n\n- Ban Thường trực Ủy ban MTTQ phường giám "
+        "sát việc thành lập các tổ chức phụ trách bầu cử.\n\n2. Xây dựng văn bản\n\nSở, ban, ngành thuộc Ủy ban\n"
+        "nhân dân Thành phố có trách nhiệm rà soát, tham mưu ban hành văn bản.\n\nV. TỔ CHỨC THỰC HIỆN\n\n2. Ban "
+        "công tác Mặt trận các tổ dân phố căn cứ kế hoạch này, khi có thông báo chủ động phối hợp thực hiện kế "
+        "hoạch kiểm tra.\n\n3. Các tổ chức thành viên của MTTQ Việt Nam phường tham gia kiểm tra, giám sát công "
+        "tác bầu cử.\n\n5. Kết thúc cuộc bầu cử, Ban Thường trực Ủy ban MTTQ Việt Nam phường, chịu trách nhiệm "
+        "tổng hợp báo cáo.\n",
+        # … but an obligation ("có trách nhiệm") counts anywhere, and in "Tổ chức thực hiện" every subject does
+        {
+            ("Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố", "thực hiện"),
+            ("Ban công tác Mặt trận các tổ dân phố", "phối hợp"),
+            ("Các tổ chức thành viên của MTTQ Việt Nam phường", "thực hiện"),
+            ("Ban Thường trực Ủy ban MTTQ Việt Nam phường", "thực hiện"),
+        },
+    ),
+    (
+        # a collective label with its members after a colon; a sentence listing bodies before ";" joins the next
+        "gm-lamdong-2026-85 / ct-daklak-2025-010",
+        "6. Phân công chuẩn bị:\n\n- Các sở, ngành: Văn phòng UBND tỉnh, Sở Tư pháp, Sở Tài chính chuẩn bị báo cáo "
+        "nội dung có liên quan.\n\nIII. Tổ chức thực hiện\n\n1. Thủ trưởng các Sở, ban, ngành; Chủ tịch UBND cấp xã "
+        "căn cứ\nchức năng, nhiệm vụ được giao, có trách nhiệm triển khai thực hiện.\n",
+        {
+            ("Văn phòng UBND tỉnh", "thực hiện"),
+            ("Sở Tư pháp", "thực hiện"),
+            ("Sở Tài chính", "thực hiện"),
+            ("Thủ trưởng các Sở, ban, ngành", "thực hiện"),
+            ("Chủ tịch UBND cấp xã", "thực hiện"),
+        },
+    ),
+    (
+        # closing formulas give no task ("Trên đây là …, yêu cầu⏎Thủ trưởng …", "Yêu cầu Giám đốc …; Chủ tịch …")
+        "ct-daklak-2025-010 / ct-quangtri-2025-06",
+        "III. Tổ chức thực hiện\n\n2. Giao Sở Tài chính chủ trì theo dõi, tổng hợp các khó khăn.\n\nTrên đây là Chỉ "
+        "thị về\nnâng cao trách nhiệm, yêu cầu\nThủ trưởng các sở, ban, ngành, Chủ tịch UBND các xã, phường nghiêm "
+        "túc triển\nkhai thực hiện./.\n\nYêu cầu Giám đốc các sở, ban,\nngành; Chủ tịch Ủy ban nhân dân các xã, "
+        "phường, đặc khu Cồn Cỏ; Thủ trưởng các\ncơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ "
+        "thị này./.\n",
+        {("Sở Tài chính", "chủ trì")},
+    ),
+]
+
+
+@pytest.mark.parametrize(("doc", "text", "expected"), CASES, ids=[f"{c[0]}:{i}" for i, c in enumerate(CASES)])
+def test_assignment_rule(doc: str, text: str, expected: set[tuple[str, str]]) -> None:
+    assert _assignees(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "bodies"),
+    [
+        # lower-case words inside a listed name, closed by a list separator
+        (
+            "(Sở Tài chính, Ban quản lý Khu Kinh tế Phú Yên, Ban\nquản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú "
+            "Yên, Ban Quản lý các Khu\ncông nghiệp tỉnh):",
+            [
+                "Sở Tài chính",
+                "Ban quản lý Khu Kinh tế Phú Yên",
+                "Ban\nquản lý Khu Nông nghiệp ứng dụng Công nghệ cao Phú Yên",
+                "Ban Quản lý các Khu\ncông nghiệp tỉnh",
+            ],
+        ),
+        # … but not a verb and its object after a name
+        ("Sở Tài chính thẩm định Dự án, báo cáo", ["Sở Tài chính"]),
+        ("Sở Văn hóa, Thể thao và Du lịch tổ chức Lễ hội X,", ["Sở Văn hóa, Thể thao và Du lịch"]),
+        # a locality list wrapped after a comma
+        ("Ủy ban nhân dân phường,\nxã, đặc khu căn cứ", ["Ủy ban nhân dân phường,\nxã, đặc khu"]),
+        # "các <Ban|Sở …> <Name>" is a plural body, not the collective "các Ban"
+        (
+            "Giao Thường trực Hội đồng\nnhân dân, các Ban Hội đồng nhân dân, Tổ đại biểu và",
+            ["Thường trực Hội đồng\nnhân dân", "các Ban Hội đồng nhân dân", "Tổ đại biểu"],
+        ),
+        ("Các Sở, ban, ngành", ["Các Sở, ban, ngành"]),
+        # member organisations of a front
+        (
+            "Các tổ chức thành viên của MTTQ Việt Nam phường tham gia",
+            ["Các tổ chức thành viên của MTTQ Việt Nam phường"],
+        ),
+        (
+            "Phụ nữ Thành phố và các tổ\nchức thành viên của Mặt trận\n\n- Trong",
+            ["các tổ\nchức thành viên của Mặt trận"],
+        ),
+        # media collectives and residential-group localities
+        ("Các cơ quan thông tin, truyền thông của tỉnh: Xây dựng", ["Các cơ quan thông tin, truyền thông của tỉnh"]),
+        ("Ban công tác Mặt trận các tổ dân phố căn cứ", ["Ban công tác Mặt trận các tổ dân phố"]),
+    ],
+)
+def test_org_names(phrase: str, bodies: list[str]) -> None:
+    found = find_orgs(phrase)
+    assert [m.text for m in found if not m.text.startswith("Phụ nữ")] == bodies
+    for m in found:
+        assert phrase[m.start : m.end] == m.text
+
+
+@pytest.mark.parametrize(
+    ("phrase", "generic"),
+    [("Các sở, ban, ngành liên quan", False), ("các cơ quan, đơn vị có liên quan", True)],
+)
+def test_related_departments_are_not_generic(phrase: str, generic: bool) -> None:
+    (m,) = find_orgs(phrase)
+    assert m.generic is generic
