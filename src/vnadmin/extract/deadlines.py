@@ -291,14 +291,22 @@ _CLAUSE_BREAK = regex.compile(r"[.;!?](?=\s)|\n[^\S\n]*\n")
 _NOT_A_WINDOW = regex.compile(r"hiệu\s+lực|số\s+liệu|\btính\s+từ|kỳ\s+báo\s+cáo", _F)
 
 
+# A bare "Thời gian:" label (not "thời gian thực hiện / hoàn thành") says when an event, a meeting or a campaign
+# takes place; a window after it is the event's span, not a due date.
+_EVENT_TIME = regex.compile(r"(?<![\p{L}\p{M}])thời\s+gian(?:\s+(?:diễn\s+ra|tổ\s+chức))?\s*:[\s*]*$", _F)
+
+
 def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     """ "từ ngày 01/12/2025 đến ngày 14/12/2025": the window closes on its end date (the hit is the "đến …" part)."""
     window_start = max(m.start() - 200, 0)
     clause_start = max((c.end() for c in _CLAUSE_BREAK.finditer(m.string, window_start, m.start())), default=0)
     if _NOT_A_WINDOW.search(m.string, max(clause_start, window_start), m.start()):
         return None
-    if regex.search(r"\(\s*$", m.string[max(clause_start, window_start) : m.start()]):
+    before = m.string[max(clause_start, window_start) : m.start()]
+    if regex.search(r"\(\s*$", before):
         return None  # "Tháng hành động (từ ngày 15/11 đến ngày 15/12)": an event's dates in an aside
+    if _EVENT_TIME.search(before):
+        return None  # "b) Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025": when an event takes place
     if m.group("y"):
         date = make_date(m.group("y"), m.group("m"), m.group("d"))
     else:
@@ -306,6 +314,15 @@ def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     if date is None:
         return None
     return _Hit(m.start("end"), m.end(), date=date, period=Period(start=date, end=date, kind="day"))
+
+
+def _year_range(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    """A time cell "2025-2030", "Giai đoạn 2026 - 2030": the task runs through the range, due at its end."""
+    first, last = int(m.group("y1")), int(m.group("y"))
+    if last < first or last - first > 20:
+        return None
+    period = Period(start=dt.date(first, 1, 1), end=dt.date(last, 12, 31), kind="range")
+    return _Hit(m.start(), m.end(), date=period.end, period=period)
 
 
 def _continuous(m: regex.Match[str], ctx: _Context) -> _Hit | None:
@@ -418,7 +435,21 @@ _CELL_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?)(?:{_PARTIAL_DATE})"), _partial),
     (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_MONTH_NO_YEAR}"), _month),
     (_c(rf"(?P<trig>(?:{_PERIOD_TRIGGER}\s+)?){_WHOLE_YEAR}"), _year),
+    # a cell that is only a year: "2025", "Đến 2025", "Trong 2026"
+    (_c(r"^\s*(?P<trig>(?:(?:đến|trong|trước|hết)\s+)*)(?P<y>(?:19|20)\d{2})\s*\.?\s*$"), _year),
     (_c(r"thường\s+xuyên(?:,?\s+(?:liên\s+tục|trong\s+năm|hằng\s+năm|hàng\s+năm))?"), _continuous),
+]
+
+# A range of years in a time cell ("2025-2030", "Giai đoạn 2026 - 2030", "Năm 2026 – 2030") gives its last day;
+# read before the text rules, so that "Năm 2025 - 2026" is not taken as "năm 2025".
+_CELL_RANGE_RULES: list[tuple[regex.Pattern[str], Builder]] = [
+    (
+        _c(
+            r"(?:(?:giai\s+đoạn|năm)\s+)?(?<![\p{L}\d/.-])(?P<y1>(?:19|20)\d{2})\s*[-–]\s*(?:năm\s+)?"
+            r"(?P<y>(?:19|20)\d{2})(?![\d/.-])"
+        ),
+        _year_range,
+    ),
 ]
 
 # Programme periods and years: "giai đoạn 2021-2025", "5 năm 2021-2025", "năm 2024", "đến năm 2030".
@@ -505,6 +536,8 @@ def find_deadlines(
     hits = _run(_TEXT_RULES, text, ctx)
     # A labelled time field is read like a table's time cell: "Thời gian thực hiện: Tháng 12/2025".
     for f in _TIME_FIELD.finditer(text):
+        if _EVENT_TIME.search(text, f.start(), f.start("v")) and regex.match(r"\s*từ\s", f.group("v"), _F):
+            continue  # an event's span
         v0 = f.start("v")
         extra = [
             _Hit(h.start + v0, h.end + v0, h.date, h.recurrence, h.period, h.relative)
@@ -528,18 +561,38 @@ _START_WORD = regex.compile(r"(?:^|\s)(?:kể\s+từ|từ|bắt\s+đầu(?:\s+t�
 
 def _cell_hits(text: str, ctx: _Context) -> list[_Hit]:
     """Deadline hits of a time cell or field: bare forms count, a range gives its end, a lone start is none."""
-    hits = _run(_TEXT_RULES, text, ctx)
+    hits = _run(_CELL_RANGE_RULES, text, ctx)
+    hits += [h for h in _run(_TEXT_RULES, text, ctx) if not _overlaps(h, hits)]
     extra = [h for h in _run(_CELL_RULES, text, ctx) if not _overlaps(h, hits)]
     hits = sorted(hits + extra, key=lambda h: h.start)
     dated = [h for h in hits if h.date is not None]
     if len(dated) > 1 and _RANGE.search(text):
         last = dated[-1]
         hits = [h for h in hits if h.date is None or h is last]
-    return [
-        h
-        for h in hits
-        if h.date is None or not (_START_WORD.search(text, 0, h.start) or _OPEN_ENDED.match(text, h.end))
-    ]
+    if _PER_DOCUMENT.match(text):
+        return [h for h in hits if h.date is None]  # "Theo Kế hoạch rà soát … năm 2026 của tỉnh": another's dates
+    return [h for h in hits if h.date is None or not _not_due(text, h)]
+
+
+# A time given by another document: "Theo Kế hoạch … năm 2026", "Theo các mốc thời gian tại Quyết định số …".
+_PER_DOCUMENT = regex.compile(
+    r"\s*(?:thực\s+hiện\s+)?theo\s+(?:(?:các\s+)?(?:mốc\s+)?(?:thời\s+gian|tiến\s+độ|lộ\s+trình)\s+(?:tại|của|theo)\s+)?"
+    r"(?:kế\s+hoạch|quyết\s+định|chương\s+trình|văn\s+bản|hướng\s+dẫn|nghị\s+định|nghị\s+quyết|thông\s+tư|điều"
+    r"|quy\s+định|chỉ\s+thị|công\s+văn|đề\s+án)(?![\p{L}\p{M}])",
+    _F,
+)
+
+
+def _not_due(text: str, h: _Hit) -> bool:
+    """A start date, an open-ended period, or the date of a cited document."""
+    return bool(
+        _START_WORD.search(text, 0, h.start) or _OPEN_ENDED.match(text, h.end) or _CITED_DATE.search(text, 0, h.start)
+    )
+
+
+# The date of a cited document: "Theo Điều 17 Nghị định số 52/2015/NĐ-CP ngày 28/5/2015", "Quyết định 1441/QĐ-UBND
+# ngày 25/9/2025" (a number with a slash right before the date).
+_CITED_DATE = regex.compile(r"\d+/[\p{L}\d./-]*\s*,?\s*(?:ban\s+hành\s+)?$", _F)
 
 
 _RANGE = regex.compile(r"(?:^|\s)(?:từ|đến|tới)\s|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?\d", _F)

@@ -174,7 +174,13 @@ _COLLECTIVE = regex.compile(
     r"tổ\s+chức\s+xã\s+hội))?)"
     r"|(?P<party>(?:Huyện|huyện|Thành|thành|Tỉnh|tỉnh|Đảng|đảng)\s+ủy(?:\s*,\s*(?:Huyện|huyện|Thành|thành|Đảng|đảng)"
     r"\s+ủy)*(?:\s+(?:trực\s+thuộc|thuộc)\s+(?:Tỉnh|tỉnh)\s+ủy)?)"
-    rf"|(?P<units>{_UNIT}(?:\s*,\s*{_UNIT})*(?:\s+và\s+{_UNIT})?)"
+    # "Các thành viên khác trong tiểu ban", "các thành viên của Ban Chỉ đạo": a committee's members
+    r"|(?P<members>(?i:thành\s+viên)(?:\s+khác)?\s+(?:trong|của|thuộc)\s+(?i:tiểu\s+ban|ban|tổ|hội\s+đồng|đoàn)"
+    r"(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Ll}[\p{Ll}\p{M}]*)?)*(?:[^\S\n]+(?:tỉnh|huyện|xã|phường))?"
+    r"(?![\p{L}\p{M}]))"
+    # "sở, ban ngành" / "cơ quan đơn vị": a few units are also written without the comma
+    rf"|(?P<units>{_UNIT}(?:\s*,\s*{_UNIT}|[^\S\n]+(?i:ngành|đơn\s+vị|đoàn\s+thể)(?![\p{{L}}\p{{M}}]))*"
+    rf"(?:\s+và\s+{_UNIT})?)"
     r")"
     r"(?P<tail>(?:\s+(?:thuộc|trực\s+thuộc)\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:tỉnh|thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"

@@ -45,7 +45,7 @@ _LEAD_WORDS = regex.compile(
 # "phối hợp …", "có trách nhiệm phối hợp …", "theo chức năng nhiệm vụ được giao phối hợp …", "Căn cứ theo chức năng,
 # nhiệm vụ, quyền hạn được giao, chủ động phối hợp …", "tham gia phối hợp …"
 _FUNCTION_PREFIX = (
-    r"^[\s,]*(?:(?:căn\s+cứ\s+)?(?:theo|trong\s+phạm\s+vi)?\s*chức\s+năng(?:\s+quản\s+lý)?"
+    r"^[\s,]*(?:(?:căn\s+cứ\s+(?:vào\s+)?)?(?:theo|trong\s+phạm\s+vi)?\s*chức\s+năng(?:\s+quản\s+lý)?"
     r"(?:\s*,?\s*(?:và\s+)?(?:nhiệm\s+vụ|quyền\s+hạn|thẩm\s+quyền|phạm\s+vi|lĩnh\s+vực)(?:\s+quản\s+lý)?)*"
     r"(?:\s+(?:được\s+giao|của\s+mình|(?:theo\s+)?quy\s+định|của\s+(?:ngành|đơn\s+vị|cơ\s+quan)))*\s*,?\s*"
     r"|căn\s+cứ\s+(?:kế\s+hoạch|nội\s+dung|chỉ\s+thị|quyết\s+định)\s+này\s*,?\s*)?"
@@ -261,6 +261,24 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
     line_end = len(own) if line_end < 0 else line_end
     colon = own.find(":", h0, para_end)
     candidates: list[tuple[int, int]] = []
+    if colon < 0 and para is not None and regex.search(r"[\p{L}\p{M}\d)]\s*$", own[h0:para_end]):
+        # A heading cut by a blank line inside a name: "3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp⏎⏎Phụ nữ Thành
+        # phố và các tổ chức thành viên của Mặt trận": try the two paragraphs as one head.
+        nxt = h0 + para.end()
+        after = regex.search(r"\n[^\S\n]*\n", own[nxt:])
+        nxt_end = nxt + after.start() if after else len(own)
+        second = own[nxt:nxt_end]
+        if (
+            second.strip()
+            and len(second) < 200
+            and regex.match(r"[^\S\n]*\p{Lu}", second)
+            and not regex.search(r"[.;:]\s*$", second)
+            and _LABEL.match(second) is None
+        ):
+            joined = own[h0:para_end] + " " * (nxt - para_end - 1) + "\n" + own[nxt:nxt_end]
+            found = _head_mentions(joined, start + h0)
+            if found is not None:
+                return _Head(found, bool(_REQUEST.match(joined)), start + nxt_end, joined)
     if colon >= 0:
         candidates.append((colon, colon + 1))
     else:
@@ -273,26 +291,57 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
                 candidates.append((stop, stop))
     for h1, body in candidates:
         head = own[h0:h1]
-        if not head.strip() or len(head) > 400:
-            continue
-        mentions = [m for m in find_orgs(head, start + h0) if not m.generic or m.collective]
-        if not mentions:
-            continue
-        residual = head
-        for m in reversed(mentions):
-            residual = residual[: m.start - start - h0] + " " + residual[m.end - start - h0 :]
-        residual = regex.sub(r"\([^)]*\)", " ", residual)
-        if _HEAD_FILLER.match(residual):
-            return _Head(mentions, bool(_REQUEST.match(head)), start + body, head)
-        members = _MEMBERS.fullmatch(head)
-        if members is not None:
-            inner = [m for m in mentions if m.start - start - h0 >= members.start("list")]
-            rest = members.group("list")
-            for m in reversed(inner):
-                a, b = m.start - start - h0 - members.start("list"), m.end - start - h0 - members.start("list")
-                rest = rest[:a] + " " + rest[b:]
-            if inner and _HEAD_FILLER.match(rest):
-                return _Head(inner, bool(_REQUEST.match(head)), start + body, head)
+        found = _head_mentions(head, start + h0)
+        if found is None and body > h1:
+            found = _office_holder(head, start + h0)
+        if found is not None:
+            return _Head(found, bool(_REQUEST.match(head)), start + body, head)
+    return None
+
+
+# An office holder at the head of an item: "1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung …"
+# (the members of a committee given their duties by position; a person's name is no office).
+_OFFICE_HOLDER = regex.compile(
+    r"^\s*(?:đồng\s+chí|đ/c)\s+(?P<office>(?:Phó\s+)?(?:Trưởng|Chủ\s+tịch|Giám\s+đốc|Chánh|Bí\s+thư|Ủy\s+viên"
+    r"|Uỷ\s+viên|Tổ\s+trưởng|Tổ\s+phó|Thành\s+viên|Chỉ\s+huy\s+trưởng|Thủ\s+trưởng|Phó)(?![\p{L}\p{M}])[^:\n]{0,150}?)"
+    r"\s*$",
+    regex.VERSION1 | regex.IGNORECASE,
+)
+
+
+def _office_holder(head: str, offset: int) -> list[OrgMention] | None:
+    m = _OFFICE_HOLDER.match(head)
+    if m is None:
+        return None
+    office = m.group("office")
+    a = offset + m.start("office")
+    name = " ".join(office.split())
+    return [OrgMention(name, a, a + len(office), name, collective=False)]
+
+
+def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
+    """The bodies of a head that only names bodies (besides filler words), or of a head that describes bodies
+    and lists them in brackets; ``None`` for any other text."""
+    if not head.strip() or len(head) > 400:
+        return None
+    mentions = [m for m in find_orgs(head, offset) if not m.generic or m.collective]
+    if not mentions:
+        return None
+    residual = head
+    for m in reversed(mentions):
+        residual = residual[: m.start - offset] + " " + residual[m.end - offset :]
+    residual = regex.sub(r"\([^)]*\)", " ", residual)
+    if _HEAD_FILLER.match(residual):
+        return mentions
+    members = _MEMBERS.fullmatch(head)
+    if members is not None:
+        inner = [m for m in mentions if m.start - offset >= members.start("list")]
+        rest = members.group("list")
+        for m in reversed(inner):
+            a, b = m.start - offset - members.start("list"), m.end - offset - members.start("list")
+            rest = rest[:a] + " " + rest[b:]
+        if inner and _HEAD_FILLER.match(rest):
+            return inner
     return None
 
 
@@ -366,7 +415,14 @@ _FIELD_VERB = regex.compile(
 
 
 def _inline_tasks(
-    doc: Document, start: int, end: int, section: str | None, *, narrative: bool = True, assigning: bool = False
+    doc: Document,
+    start: int,
+    end: int,
+    section: str | None,
+    *,
+    narrative: bool = True,
+    assigning: bool = False,
+    letter: bool = False,
 ) -> list[_Draft]:
     """Sentences that assign by themselves: "Giao Sở Y tế chủ trì, phối hợp với …", "Đề nghị …", fields.
 
@@ -421,6 +477,8 @@ def _inline_tasks(
             role = "requested"
         elif regex.fullmatch(r"\s*(?:giao(?:\s+cho)?|trách\s+nhiệm\s+của)\s+", before, _F):
             role = "lead" if _INLINE_LEAD.match(after) else "responsible"
+        elif letter:
+            pass  # a letter's body explains (often quoting the law): it assigns only by "giao" / "đề nghị"
         elif (narrative or _OBLIGATION.match(after)) and (not before.strip() or _LEAD_IN.match(before)):
             if _INLINE_LEAD.match(after):
                 role = "lead"
@@ -462,10 +520,11 @@ def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[
         drafts.append(draft)
         _headed_descendants(doc, s, drafts, parts)
         return
+    letter = _is_letter(doc)
+    end = s.span[1] if not s.children else _own_end(s)
+    drafts.extend(_inline_tasks(doc, s.span[0], end, s.path, narrative=narrative, assigning=assigning, letter=letter))
     if not s.children:
-        drafts.extend(_inline_tasks(doc, s.span[0], s.span[1], s.path, narrative=narrative, assigning=assigning))
         return
-    drafts.extend(_inline_tasks(doc, s.span[0], _own_end(s), s.path, narrative=narrative, assigning=assigning))
     if not narrative and _EMPTY_FIELD.search(doc.text[s.span[0] : _own_end(s)]):
         parts = [*parts, s]  # its sub-items are the field's value
     for child in s.children:
@@ -533,6 +592,61 @@ def assignment_parts(doc: Document) -> list[Section]:
     return out
 
 
+# ---- the addressees of a letter -----------------------------------------------------------------------------
+
+_KINH_GUI = regex.compile(r"^[^\S\n]*kính\s+gửi\s*:?[^\S\n]*", _F | regex.MULTILINE)
+_ADDRESSEE_ITEM = regex.compile(
+    r"[^\S\n]*(?:[-+•][^\S\n]*)?(?P<item>\S[^\n]*(?:\n(?![^\S\n]*(?:\n|[-+•]))[^\n]*)*)", _F
+)
+
+
+_NEXT_DASH = regex.compile(r"(?:[^\S\n]*\n)+(?=[^\S\n]*[-+•])", _F)
+
+
+def _is_letter(doc: Document) -> bool:
+    """An official letter (Công văn): it is addressed ("Kính gửi: …") to the bodies that must act."""
+    return fold(doc.metadata.doc_type or "") == fold("Công văn")
+
+
+def _addressee_task(doc: Document) -> _Draft | None:
+    """ "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng", or a dash list of addressees: a letter's addressees are its assignees,
+    requested when the letter says "đề nghị <addressee>"."""
+    if not _is_letter(doc):
+        return None
+    first = min((s.span[0] for s in doc.sections), default=len(doc.text))
+    m = _KINH_GUI.search(doc.text, 0, min(first, 4000))
+    if m is None:
+        return None
+    items: list[tuple[int, str]] = []
+    pos = m.end()
+    if doc.text[pos : doc.text.find("\n", pos) if "\n" in doc.text[pos:] else None].strip():
+        first_item = _ADDRESSEE_ITEM.match(doc.text, pos)  # "Kính gửi: Sở Nội vụ tỉnh Lâm Đồng"
+        if first_item is not None:
+            items.append((first_item.start("item"), first_item.group("item")))
+            pos = first_item.end()
+    while len(items) < 40:  # a dash list, the items maybe apart by blank lines
+        gap = _NEXT_DASH.match(doc.text, pos)
+        it = _ADDRESSEE_ITEM.match(doc.text, gap.end()) if gap is not None else None
+        if it is None:
+            break
+        items.append((it.start("item"), it.group("item")))
+        pos = it.end()
+    folded = fold(" ".join(doc.text.split()))
+    draft = _Draft(None, (m.start(), pos), " ".join(doc.text[m.start() : pos].split()))
+    for i0, item in items:
+        value = item.rstrip().rstrip(";.,")
+        found = [o for o in find_orgs(value, i0) if not o.generic]
+        names = found or (
+            [OrgMention(" ".join(value.split()), i0, i0 + len(value), " ".join(value.split()), collective=False)]
+            if value[:1].isupper() and len(value) < 150
+            else []
+        )
+        for org in names:
+            asked = f"đề nghị {fold(' '.join(org.text.split()))}" in folded
+            draft.add(org, "requested" if asked else "responsible")
+    return draft if draft.assignees else None
+
+
 # ---- tables -------------------------------------------------------------------------------------------------
 
 
@@ -580,6 +694,17 @@ def _header(grid: list[list[Cell | None]]) -> tuple[int, dict[str, int]] | None:
                 if sub:
                     kinds.update(sub)
                     last = r + 1
+            # A sub-header under the time column: "Thời gian thực hiện" over "Đến 2025 | 2026 – 2030" (the
+            # columns right of it with an empty header slot hold the same kind of value).
+            if "deadline" in kinds and last == r and r + 1 < len(grid):
+                k0 = kinds["deadline"]
+                top = grid[r][k0]
+                span = [k for k in range(k0, len(grid[r])) if grid[r][k] is top or grid[r][k] is None]
+                span = [k for i, k in enumerate(span) if k == k0 + i]
+                below = [c for c in dict.fromkeys(grid[r + 1]) if c is not None and c.row == r + 1 and c.text.strip()]
+                if len(span) > 1 and below and all(c.col in span for c in below):
+                    kinds["deadline_more"] = span[-1]
+                    last = r + 1
             return last, kinds
     return None
 
@@ -593,12 +718,15 @@ def _cell(grid: list[list[Cell | None]], r: int, k: int | None) -> Cell | None:
 def _bodies(cell: Cell | None, role: Role, draft: _Draft) -> None:
     if cell is None or not cell.text.strip():
         return
-    mentions = find_orgs(cell.text, cell.span[0])
+    # A body inside a citation is its issuer, not an assignee: "Theo phân công tại Quyết định số 1441/QĐ-UBND
+    # ngày 25/9/2025 của Chủ tịch UBND tỉnh".
+    found = find_orgs(cell.text, cell.span[0])
+    mentions = [m for m in found if not _CITING.search(cell.text, 0, m.start - cell.span[0])]
     for m in mentions:
         if role == "cooperate" and m.generic:
             continue
         draft.add(m, role)
-    covered = [(m.start - cell.span[0], m.end - cell.span[0]) for m in mentions]
+    covered = [(m.start - cell.span[0], m.end - cell.span[0]) for m in found]
     for seg in regex.finditer(r"[^;\n]+", cell.text):
         a, b = seg.start(), seg.end()
         if any(x < b and a < y for x, y in covered):
@@ -610,6 +738,9 @@ def _bodies(cell: Cell | None, role: Role, draft: _Draft) -> None:
         lead = piece.find(stripped)
         s0 = cell.span[0] + a + lead
         draft.add(OrgMention(stripped, s0, s0 + len(stripped), stripped, collective=False), role)
+
+
+_CITING = regex.compile(r"[/-]$|\d+/[\p{L}\d./-]*[^;\n]*\s(?:của|do)\s+$", _F)
 
 
 def _table_tasks(doc: Document, table: DocTable, ref: dt.date | int | None, sections: list[Section]) -> list[_Draft]:
@@ -640,9 +771,10 @@ def _table_tasks(doc: Document, table: DocTable, ref: dt.date | int | None, sect
         own_ids = {id(c) for c in own}
         stt_text = stt.text.strip() if stt is not None and id(stt) in own_ids else ""
         distinct = list(dict.fromkeys(c for c in row if c is not None))
+        lone_wrap = len(distinct) == 1 and distinct[0].col_span <= 1 and texts[0][:1].islower()
         if (
             _ROMAN.match(stt_text)
-            or (len(distinct) == 1 and table.n_cols > 2)
+            or (len(distinct) == 1 and table.n_cols > 2 and not lone_wrap)
             or (
                 len(texts) <= 2
                 and all(c is None or id(c) not in own_ids or not c.text.strip() for c in (lead, coop, due))
@@ -654,8 +786,12 @@ def _table_tasks(doc: Document, table: DocTable, ref: dt.date | int | None, sect
                 group = f"{stt_text.rstrip('.')}. {' '.join(' '.join(t.split()) for t in texts[1:])}"
             continue
         name_own = name is not None and id(name) in own_ids and name.text.strip()
-        fresh = [c for c in (lead, coop, due) if c is not None and id(c) in own_ids and c.text.strip()]
-        if drafts and not stt_text and name_own and not fresh and "stt" in cols and name is not None:
+        dues = [due] if due is not None else []
+        if "deadline_more" in cols:
+            extra = (grid[r][k] for k in range(cols["deadline"] + 1, cols["deadline_more"] + 1))
+            dues = [c for c in dict.fromkeys((due, *extra)) if c is not None]
+        fresh = [c for c in (lead, coop, *dues) if c is not None and id(c) in own_ids and c.text.strip()]
+        if drafts and not stt_text and name_own and not fresh and ("stt" in cols or lone_wrap) and name is not None:
             prev = drafts[-1]
             prev.description = f"{prev.description} {' '.join(name.text.split())}".strip()
             prev.span = (prev.span[0], max(prev.span[1], name.span[1]))
@@ -667,8 +803,13 @@ def _table_tasks(doc: Document, table: DocTable, ref: dt.date | int | None, sect
         _bodies(coop, "cooperate", draft)
         if product is not None and product.text.strip():
             draft.product = " ".join(product.text.split())
-        if due is not None and due.text.strip():
-            dl = find_cell_deadlines(due.text, ref, offset=due.span[0], section=path)
+        dl = [
+            d
+            for cell in dues
+            if cell.text.strip()
+            for d in find_cell_deadlines(cell.text, ref, offset=cell.span[0], section=path)
+        ]
+        if any(cell.text.strip() for cell in dues):
             draft.deadlines = [d.model_copy(update={"what": draft.product}) if draft.product else d for d in dl]
             draft.fixed_deadlines = True
         drafts.append(draft)
@@ -698,6 +839,9 @@ def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Locat
     parts = assignment_parts(doc)
     for root in doc.sections:
         _section_tasks(doc, root, drafts, parts)
+    addressed = _addressee_task(doc)
+    if addressed is not None:
+        drafts.append(addressed)
     table_drafts: list[_Draft] = []
     for table in doc.tables:
         table_drafts.extend(_table_tasks(doc, table, ref, sections))
