@@ -147,3 +147,20 @@ def test_subject_line_ending_with_a_full_stop_is_still_the_title() -> None:
     h = parse_header(text)
     assert h.title is not None and h.title.startswith("Về việc thành lập Bộ phận Một cửa")
     assert h.issuer == "Bộ Giáo dục và Đào tạo" and h.number_blank
+
+
+def test_addressees_of_a_letter_and_of_a_cable_are_not_sections() -> None:
+    # cv-bnv-2025-12094 ("Kính gửi:" and dash items) and cd-vpcp-2025-2003 ("VĂN PHÒNG CHÍNH PHỦ điện:").
+    letter = vnadmin.parse_text(
+        "BỘ NỘI VỤ\nSố: 12094/BNV-CCHC\nV/v hướng dẫn triển khai\n\nHà Nội, ngày 15 tháng 12 năm 2025\n\n"
+        "Kính gửi:\n\n- Các bộ, cơ quan ngang bộ;\n\n- Ủy ban nhân dân tỉnh, thành phố.\n\n"
+        "Thực hiện Quyết định số 1187/QĐ-BNV, Bộ Nội vụ hướng dẫn như sau:\n\n1. Mục đích"
+    )
+    assert letter.metadata.addressees == ["Các bộ, cơ quan ngang bộ", "Ủy ban nhân dân tỉnh, thành phố"]
+    assert [s.label for s in letter.sections] == ["1"]
+    cable = vnadmin.parse_text(
+        "VĂN PHÒNG CHÍNH PHỦ\n\nSố: 2003 /CĐ-VPCP\n\nHà Nội, ngày 07 tháng 10 năm 2025\n\nCÔNG ĐIỆN mời dự Hội nghị\n\n"
+        "VĂN PHÒNG CHÍNH PHỦ điện:\n\n- Các Bộ: Công an, Tư pháp;\n\n- Tòa án nhân dân tối cao;\n\nI. THỜI GIAN"
+    )
+    assert cable.metadata.addressees == ["Các Bộ: Công an, Tư pháp", "Tòa án nhân dân tối cao"]
+    assert [s.label for s in cable.sections] == ["I"]

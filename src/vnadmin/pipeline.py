@@ -28,7 +28,7 @@ from vnadmin.read import OcrMode, read_source
 from vnadmin.read.text import read_text
 from vnadmin.segment import find_closing, parse_header, parse_sections
 from vnadmin.segment import patterns as P
-from vnadmin.segment.header import Header
+from vnadmin.segment.header import Header, find_addressees
 
 M = TypeVar("M", bound=Any)
 
@@ -63,7 +63,10 @@ def build_document(src: SourceDocument) -> Document:
     body_limit = norm.body_end
     header = parse_header(text, body_limit)
     closing = find_closing(text, header.body_start, body_limit)
-    regions = [(header.body_start, closing.start)]
+    # "Kính gửi:" sits just under the header (letters, some plans); the body starts after its list.
+    addressees, addressees_end = find_addressees(text, 0, min(body_limit, closing.start, header.body_start + 1500))
+    body_start = max(header.body_start, addressees_end)
+    regions = [(body_start, closing.start)]
     if closing.end < body_limit:
         regions.append((closing.end, body_limit))
     inv = norm.inverse()
@@ -83,6 +86,7 @@ def build_document(src: SourceDocument) -> Document:
         family=header.family,
         urgency=header.urgency,
         secrecy=header.secrecy,
+        addressees=addressees,
         evidence=header.evidence,
     )
     doc = Document(

@@ -299,3 +299,38 @@ def _starts_with_label(para: str) -> bool:
     return any(
         kind in {"roman", "arabic", "article", "chapter", "part"} and pattern.match(para) for kind, pattern in P.LABELS
     )
+
+
+def find_addressees(text: str, start: int, limit: int) -> tuple[list[str], int]:
+    r"""The "Kính gửi:" list of a letter, inline or one dash item a line, and where the list ends.
+
+    >>> find_addressees("Kính gửi:\n\n- Các bộ, cơ quan ngang bộ;\n\n- UBND các tỉnh.\n\nThực hiện …", 0, 70)
+    (['Các bộ, cơ quan ngang bộ', 'UBND các tỉnh'], 56)
+    >>> find_addressees("Kính gửi: Sở Nội vụ tỉnh Lâm Đồng.\n\nBộ Nội vụ nhận được", 0, 60)
+    (['Sở Nội vụ tỉnh Lâm Đồng'], 34)
+    """
+    m = P.ADDRESSEE_OPENING.search(text, start, limit)
+    if not m:
+        return [], start
+    out: list[str] = []
+    end = m.end()
+    pos = m.end()
+    first = True
+    while pos < limit:
+        nl = text.find("\n", pos, limit)
+        line_end = limit if nl == -1 else nl
+        line = text[pos:line_end]
+        item = P.LIST_ITEM.match(line)
+        if first and line.strip():
+            out.append(line.strip().rstrip(";.,").strip())
+            end = line_end
+        elif item:
+            name = line[item.end() :].strip().rstrip(";.,").strip()
+            if name:
+                out.append(name)
+            end = line_end
+        elif line.strip():
+            break
+        first = False
+        pos = line_end + 1
+    return out, end

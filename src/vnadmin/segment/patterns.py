@@ -38,7 +38,10 @@ PLACE_DATE = regex.compile(
 
 # The trích yếu of an official letter: "V/v hướng dẫn triển khai …".
 LETTER_SUBJECT = regex.compile(r"^\s*(?:V/v|V/V|v/v|Về việc)\b", regex.MULTILINE)
-ADDRESSEE_OPENING = regex.compile(r"^\s*Kính\s+gửi\s*:?", regex.MULTILINE | regex.IGNORECASE)
+# "Kính gửi:" of a letter; a Công điện opens its list with "<SENDER> điện:" ("VĂN PHÒNG CHÍNH PHỦ điện:").
+ADDRESSEE_OPENING = regex.compile(
+    r"^\s*(?:Kính\s+gửi\s*:?|(?-i:\p{Lu}[\p{Lu}\s,]+)\s+điện\s*:)", regex.MULTILINE | regex.IGNORECASE
+)
 
 URGENCY = regex.compile(r"\b(HỎA TỐC|HỎA TỐC HẸN GIỜ|THƯỢNG KHẨN|KHẨN)\b")
 SECRECY = regex.compile(r"\b(TUYỆT MẬT|TỐI MẬT|MẬT)\b")
