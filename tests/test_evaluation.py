@@ -351,3 +351,18 @@ def test_end_to_end_on_example_gold(capsys: pytest.CaptureFixture[str]) -> None:
     out = json.loads(capsys.readouterr().out)
     assert out["groups"]["all"]["documents"] == 1
     assert set(out["groups"]["all"]["scores"]) == set(FIELDS)
+
+
+def test_heldout_documents_are_reported_apart(tmp_path: Path) -> None:
+    from vnadmin.evaluation.gold import Placement
+    from vnadmin.evaluation.report import HELDOUT, TUNED, DocResult, Report, read_heldout
+
+    (tmp_path / "HELDOUT").write_text("# annotated after the rules\nnew-doc\n", encoding="utf-8")
+    assert read_heldout(tmp_path) == {"new-doc"}
+    docs = [
+        DocResult("old-doc", "a.txt", Placement("text-layer", "txt"), {}),
+        DocResult("new-doc", "b.pdf", Placement("text-layer", "pdf"), {}),
+        DocResult("scan", "c.pdf", Placement("scanned", "pdf"), {}),
+    ]
+    report = Report(docs=docs, heldout={"new-doc"})
+    assert (report.n_docs(HELDOUT), report.n_docs(TUNED), report.n_docs("text-layer")) == (1, 1, 2)

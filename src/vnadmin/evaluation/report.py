@@ -27,7 +27,9 @@ from vnadmin.evaluation.scoring import ACCURACY_ONLY, FIELDS, VALUE_FIELDS, Coun
 from vnadmin.model import Document
 
 ALL = "all"
-GROUPS = (ALL, TEXT_LAYER, SCANNED)
+HELDOUT = "held-out text-layer"
+TUNED = "tuned-on text-layer"
+GROUPS = (ALL, TEXT_LAYER, TUNED, HELDOUT, SCANNED)
 
 Parser = Callable[[Path], Document]
 
@@ -51,11 +53,21 @@ class Report:
     skipped: list[str] = field(default_factory=list)
     """Gold ids whose document is missing."""
 
+    heldout: set[str] = field(default_factory=set)
+    """Gold ids listed in ``gold/HELDOUT``: documents annotated after the rules were written, never tuned on."""
+
+    def _in(self, d: DocResult, group: str) -> bool:
+        if group == HELDOUT:
+            return d.id in self.heldout and d.placement.group == TEXT_LAYER
+        if group == TUNED:
+            return d.id not in self.heldout and d.placement.group == TEXT_LAYER
+        return group in (ALL, d.placement.group, d.placement.format)
+
     def total(self, group: str = ALL) -> dict[str, Counts]:
         """Counts summed over the documents of a group (``all``, ``text-layer``, ``scanned``) or a format."""
         out = {name: Counts() for name in FIELDS}
         for d in self.docs:
-            if group in (ALL, d.placement.group, d.placement.format):
+            if self._in(d, group):
                 for name in FIELDS:
                     out[name] = out[name] + d.counts[name]
         return out
@@ -69,7 +81,7 @@ class Report:
         return {d.id: d.error for d in self.docs if d.error is not None}
 
     def n_docs(self, group: str = ALL) -> int:
-        return sum(group in (ALL, d.placement.group, d.placement.format) for d in self.docs)
+        return sum(self._in(d, group) for d in self.docs)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -146,7 +158,7 @@ def evaluate(
     """
     notes = read_manifest(manifest if manifest is not None else docs_dir.parent / "MANIFEST.tsv")
     wanted = set(ids) if ids is not None else None
-    report = Report()
+    report = Report(heldout=read_heldout(gold_dir))
     for gold in load_golds(gold_dir):
         if wanted is not None and gold.id not in wanted:
             continue
@@ -158,6 +170,15 @@ def evaluate(
             progress(gold.id)
         report.docs.append(evaluate_one(gold, path, notes, parse))
     return report
+
+
+def read_heldout(gold_dir: Path) -> set[str]:
+    """Ids in ``gold_dir/HELDOUT`` (one a line; '#' starts a comment)."""
+    path = gold_dir / "HELDOUT"
+    if not path.is_file():
+        return set()
+    lines = (line.split("#", 1)[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return {line for line in lines if line}
 
 
 # --- Text output ----------------------------------------------------------------------------------------------
