@@ -73,6 +73,9 @@ def test_wrapped_numbers_are_not_labels(text: str, expected: list[tuple[str, int
         ("2. Kiến nghị, đề xuất giải pháp trong thời gian tới./.", "Kiến nghị, đề xuất giải pháp trong thời gian tới"),
         ("a) Làm đúng quy định về thuế,... khi thẩm định; báo cáo.", "Làm đúng quy định về thuế,... khi thẩm định"),
         ("1. Sở Nội vụ: Tham mưu; theo dõi việc thực hiện.", "Sở Nội vụ"),
+        ("2.2. Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026", "Đợt 2: Từ tháng 01 đến ngày bầu cử 15/3/2026"),
+        ("b) Đối với xã, phường: Mỗi xã chọn 02 trường hợp", "Đối với xã, phường"),
+        ("a) Nội dung bám sát kế hoạch năm 2025. Tổ chức thiết thực, hiệu quả", "Nội dung bám sát kế hoạch năm 2025"),
     ],
 )  # fmt: skip
 def test_section_titles(para: str, title: str) -> None:

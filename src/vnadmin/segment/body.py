@@ -24,7 +24,7 @@ RANK: dict[str, float] = {
 _LINE_START = regex.compile(r"(?m)^")
 # A run-in title ends at the first ':'; without one, at the first ';' or full stop (not "...", "v.v.", "./.").
 _COLON = regex.compile(r":")
-_SEMICOLON_OR_STOP = regex.compile(r";|(?<![.\d])\.(?![./\d])(?=\s|$)")
+_SEMICOLON_OR_STOP = regex.compile(r";|(?<!(?:^|\s)\d{1,2})(?<!\.)\.(?![./\d])(?=\s|$)")
 _TERMINAL = regex.compile(r"[.;]\W*$")
 
 
@@ -136,7 +136,7 @@ def section_title(text: str, start: int, end: int) -> str | None:
     para_end = end if para_end == -1 else para_end
     next_label = _next_label_line(text, start, para_end)
     para = " ".join(text[start:next_label].split())
-    if not _TERMINAL.search(para) and len(para) <= HEADING_MAX:
+    if _is_heading_line(para):
         title = para  # a heading line: "Mục tiêu 1. Lĩnh vực chính trị", "Sở Tài chính; Báo Cần Thơ:"
     else:
         cut = _COLON.search(para) or _SEMICOLON_OR_STOP.search(para)
@@ -147,6 +147,19 @@ def section_title(text: str, start: int, end: int) -> str | None:
 
 HEADING_MAX = 250
 """A label's paragraph up to this length without a final '.' or ';' is a heading line."""
+# A sentence boundary inside a paragraph: "… năm 2025. Tổ chức …" (not "Mục tiêu 1. Lĩnh vực").
+_SENTENCE_BREAK = regex.compile(r"(?<!(?:^|\s)\d{1,2})(?<!\.)\.\s+\p{Lu}")
+# A numbered sub-label before a colon keeps the line a heading: "Đợt 2: Từ tháng 01 …", "Mục tiêu 4: Trong …".
+_LABEL_COLON = regex.compile(r"^\p{L}+(?:\s\p{L}+)?\s+\d{1,2}\s*:")
+
+
+def _is_heading_line(para: str) -> bool:
+    """A heading stands alone: short, no final '.'/';', one sentence, a colon only at its end or after a
+    numbered sub-label."""
+    if _TERMINAL.search(para) or len(para) > HEADING_MAX or _SENTENCE_BREAK.search(para):
+        return False
+    colon = para.find(":")
+    return colon == -1 or colon >= len(para.rstrip(" :")) or bool(_LABEL_COLON.match(para))
 
 
 def _next_label_line(text: str, start: int, end: int) -> int:

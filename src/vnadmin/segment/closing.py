@@ -86,7 +86,7 @@ def find_recipients(text: str, start: int, end: int) -> Recipients:
 
 
 def _clean_item(text: str) -> str:
-    return " ".join(text.split()).rstrip(";.,").strip()
+    return " ".join(text.split()).rstrip(";.,:").strip()
 
 
 def _push(r: Recipients, text: str, span: list[int]) -> None:
@@ -123,7 +123,7 @@ def _replace_last(r: Recipients, text: str, span: list[int]) -> None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while end > start and text[end - 1] in " ;.,\n":
+    while end > start and text[end - 1] in " ;.,:\n":
         end -= 1
     return start, end
 

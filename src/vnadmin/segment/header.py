@@ -268,14 +268,18 @@ def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
         para = text[pos:end]
         if not para.strip() or _TITLE_STOP.match(para) or _starts_with_label(para):
             break
-        if not first and not (para.isupper() or para[:1].islower()):
+        if not first and not (para.isupper() or para[:1].islower() or _TITLE_CONTINUES.search(text, t_start, t_end)):
             break
         t_end = end
         first = False
-        if not para.isupper():
+        if not para.isupper() and not _TITLE_CONTINUES.search(para):
             break
         pos = end + 2
     return t_start, t_end
+
+
+# A title line that cannot end a title: "… Ủy viên Ban Thường vụ Tỉnh ủy," / "… tại" (tb-lamdong-2026).
+_TITLE_CONTINUES = regex.compile(r"(?:[,–-]|\b(?:của|và|về|tại|trong|với|cho|đối với))\s*$")
 
 
 def _para_end(text: str, pos: int, limit: int) -> int:
