@@ -257,6 +257,13 @@ def test_assignees_sets_and_roles() -> None:
     assert s["assignee name+role"] == Counts(tp=1, fp=2, fn=2)
 
 
+def test_appendix_table_tasks_are_not_scored_as_assignees() -> None:
+    g = gold(assignees=[{"name": "Sở Nội vụ", "role": "chủ trì", "section": "III.1"}])
+    table_row = task(("Sở Xây dựng", "lead")).model_copy(update={"source": "appendix_table"})
+    s = score_document(g, doc(tasks=[task(("Sở Nội vụ", "lead")), table_row]))
+    assert s["assignee names"] == Counts(tp=1, fp=0, fn=0)
+
+
 def test_deadlines_by_date_rrule_or_text() -> None:
     assert rrule_key("FREQ=YEARLY;BYMONTHDAY=20;BYMONTH=3,6,9,12") == rrule_key(
         "freq=yearly;bymonth=3,6,9,12;bymonthday=20"

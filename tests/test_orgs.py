@@ -86,3 +86,10 @@ def test_custom_word_join_decides_boundaries() -> None:
     # Without word segmentation no lower-case syllable joins a name: the boundary comes from ``join``.
     assert [m.text for m in find_orgs("Sở Tài chính thẩm định", join=lambda t, i: False)] == ["Sở Tài"]
     assert [m.text for m in find_orgs("Sở Tài chính thẩm định", join=lambda t, i: True)] == ["Sở Tài chính thẩm định"]
+
+
+def test_name_wrapped_after_its_head() -> None:
+    # kh-bacninh-2025-141 (a hard-wrapped web dump): the line breaks between "Sở" and the name it introduces
+    text = "Đơn vị phối hợp thực hiện: Sở\nTư pháp; các cơ quan, đơn vị, địa phương liên quan."
+    first = find_orgs(text)[0]
+    assert (first.text, first.normalized) == ("Sở\nTư pháp", "Sở Tư pháp")

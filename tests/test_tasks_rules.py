@@ -213,3 +213,47 @@ def test_org_names(phrase: str, bodies: list[str]) -> None:
 def test_related_departments_are_not_generic(phrase: str, generic: bool) -> None:
     (m,) = find_orgs(phrase)
     assert m.generic is generic
+
+
+def test_decision_executors_listed_as_written() -> None:
+    # qd-gialai-syt-2026-3990 Điều 3: the executors of a decision; the names after "Trưởng các phòng:" are its
+    # departments, and "Thủ trưởng các cơ quan, đơn vị có liên quan" is generic
+    text = (
+        "QUYẾT ĐỊNH\nBan hành quy trình xử lý văn bản\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Quy trình xử lý văn bản.\n\n"
+        "Điều 3. Trưởng các phòng: Tổ chức Cán bộ, Kế hoạch - Tài chính, Nghiệp vụ Y, Nghiệp vụ Dược, Bảo trợ xã hội "
+        "và Trẻ em, Chánh Văn phòng Sở Y tế; Thủ trưởng các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành "
+        "Quyết định này kể từ ngày ký./.\n"
+    )
+    assert _assignees(text) == {("Trưởng các phòng", "thực hiện"), ("Chánh Văn phòng Sở Y tế", "thực hiện")}
+
+
+def test_decision_executors_named_by_title() -> None:
+    # qd-gialai-syt-2026-4085 Điều 3 with the office holders named by title alone put in front, as Điều 5 of the
+    # decision it amends writes them: each is an executor as written
+    text = (
+        "QUYẾT ĐỊNH\nBổ sung phân công nhiệm vụ\n\n"
+        "Điều 3. Giám đốc, các Phó Giám đốc, Trưởng các phòng, Chánh Văn phòng Sở Y tế; Thủ trưởng các đơn vị trực "
+        "thuộc Sở Y tế chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert _assignees(text) == {
+        ("Giám đốc", "thực hiện"),
+        ("các Phó Giám đốc", "thực hiện"),
+        ("Trưởng các phòng", "thực hiện"),
+        ("Chánh Văn phòng Sở Y tế", "thực hiện"),
+        ("Thủ trưởng các đơn vị trực thuộc Sở Y tế", "thực hiện"),
+    }
+
+
+def test_a_bare_frequency_stays_on_its_task_but_is_no_due_date() -> None:
+    # kh-lamdong-2025-cchc-2026: "Định kỳ hằng tháng" has no day to meet (gold: "Hằng năm" without a day is no
+    # deadline); "trước ngày 15 hằng tháng" has one
+    text = (
+        "KẾ HOẠCH\nCải cách hành chính năm 2026\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Sở Nội vụ: Định kỳ hằng tháng, công khai trên Cổng thông tin điện tử của tỉnh kết quả đánh giá Bộ chỉ "
+        "số; báo cáo Ủy ban nhân dân tỉnh trước ngày 15 hằng tháng.\n"
+    )
+    doc = parse_text(text)
+    assert [d.recurrence.rrule for d in doc.deadlines if d.recurrence] == ["FREQ=MONTHLY;BYMONTHDAY=15"]
+    rules = {d.recurrence.rrule for t in doc.tasks for d in t.deadlines if d.recurrence}
+    assert rules == {"FREQ=MONTHLY", "FREQ=MONTHLY;BYMONTHDAY=15"}

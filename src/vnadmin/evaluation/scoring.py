@@ -311,12 +311,21 @@ def score_citations(gold: Sequence[GoldCitation], pred: Sequence[Citation]) -> d
     }
 
 
+UNSCORED_TASK_SOURCES = frozenset({"appendix_table"})
+"""Gold convention: the body columns of appendix tables and schedules name no assignees of the document."""
+
+
 def score_assignees(gold: Gold, doc: Document | None) -> dict[str, Counts]:
-    """Assignees as sets per document: names, and (name, role) pairs."""
+    """Assignees as sets per document: names, and (name, role) pairs (tasks of appendix tables left out)."""
     g_pairs = {(fold(a.name), fold(a.role)) for a in gold.assignees}
     p_pairs: set[tuple[str, str]] = set()
     if doc is not None:
-        p_pairs = {(fold(a.name), ROLES[a.role]) for t in doc.tasks for a in t.assignees}
+        p_pairs = {
+            (fold(a.name), ROLES[a.role])
+            for t in doc.tasks
+            if t.source not in UNSCORED_TASK_SOURCES
+            for a in t.assignees
+        }
     return {
         ASSIGNEE_NAMES: score_multiset({n for n, _ in g_pairs}, {n for n, _ in p_pairs}),
         ASSIGNEE_ROLES: score_multiset(g_pairs, p_pairs),

@@ -317,7 +317,8 @@ def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
 
 
 def _year_range(m: regex.Match[str], ctx: _Context) -> _Hit | None:
-    """A time cell "2025-2030", "Giai đoạn 2026 - 2030": the task runs through the range, due at its end."""
+    """A time cell "2025-2030", "Giai đoạn 2026 - 2030": the period the task runs through (read to mask its years;
+    :func:`_cell_hits` gives no due date for it)."""
     first, last = int(m.group("y1")), int(m.group("y"))
     if last < first or last - first > 20:
         return None
@@ -440,8 +441,8 @@ _CELL_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     (_c(r"thường\s+xuyên(?:,?\s+(?:liên\s+tục|trong\s+năm|hằng\s+năm|hàng\s+năm))?"), _continuous),
 ]
 
-# A range of years in a time cell ("2025-2030", "Giai đoạn 2026 - 2030", "Năm 2026 – 2030") gives its last day;
-# read before the text rules, so that "Năm 2025 - 2026" is not taken as "năm 2025".
+# A range of years in a time cell ("2025-2030", "Giai đoạn 2026 - 2030", "Năm 2026 – 2030") is an implementation
+# period, not a due date; read before the text rules, so that "Năm 2025 - 2026" is not taken as "năm 2025".
 _CELL_RANGE_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     (
         _c(
@@ -561,9 +562,11 @@ _START_WORD = regex.compile(r"(?:^|\s)(?:kể\s+từ|từ|bắt\s+đầu(?:\s+t�
 
 def _cell_hits(text: str, ctx: _Context) -> list[_Hit]:
     """Deadline hits of a time cell or field: bare forms count, a range gives its end, a lone start is none."""
-    hits = _run(_CELL_RANGE_RULES, text, ctx)
-    hits += [h for h in _run(_TEXT_RULES, text, ctx) if not _overlaps(h, hits)]
-    extra = [h for h in _run(_CELL_RULES, text, ctx) if not _overlaps(h, hits)]
+    # A range of years ("2025 - 2030", "Giai đoạn 2026-2030") is an implementation period, not a due date: it is
+    # read first only so that its years are not taken one by one ("Năm 2025 - 2026" is not "năm 2025").
+    ranges = _run(_CELL_RANGE_RULES, text, ctx)
+    hits = [h for h in _run(_TEXT_RULES, text, ctx) if not _overlaps(h, ranges)]
+    extra = [h for h in _run(_CELL_RULES, text, ctx) if not _overlaps(h, ranges + hits)]
     hits = sorted(hits + extra, key=lambda h: h.start)
     dated = [h for h in hits if h.date is not None]
     if len(dated) > 1 and _RANGE.search(text):

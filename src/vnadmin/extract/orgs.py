@@ -213,7 +213,9 @@ _HEAD = regex.compile(
     rf"(?![\p{{L}}\p{{M}}\d])",
     _F,
 )
-_CAP_SYLLABLE = regex.compile(r"[^\S\n]+(?P<w>\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])", _F)
+_CAP_SYLLABLE = regex.compile(
+    r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<w>\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])", _F
+)
 _CAP_WORD = regex.compile(r"(?P<w>\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])", _F)
 _LOW_SYLLABLE = regex.compile(r"[^\S\n]*\n?[^\S\n]*(?<=\s)(?P<w>\p{Ll}[\p{L}\p{M}]*)(?![\p{L}\p{M}])", _F)
 _JOINER = regex.compile(

@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import Literal
 
 import regex
 
@@ -185,6 +186,7 @@ class _Draft:
     product: str | None = None
     group: str | None = None
     fixed_deadlines: bool = False
+    source: Literal["text", "table", "appendix_table", "addressees"] = "text"
 
     def add(self, mention: OrgMention, role: Role) -> None:
         key = fold(mention.normalized)
@@ -209,6 +211,7 @@ class _Draft:
             deadlines=sorted(self.deadlines, key=lambda d: d.span),
             product=self.product,
             group=self.group,
+            source=self.source,
         )
 
 
@@ -501,7 +504,53 @@ def _inline_tasks(
     return drafts
 
 
+# The Điều naming who executes a decision: "Điều 5. Giám đốc, các Phó Giám đốc, Trưởng các phòng, Chánh Văn phòng
+# Sở Y tế; Thủ trưởng các đơn vị trực thuộc Sở chịu trách nhiệm thi hành Quyết định này kể từ ngày ký./."
+_EXECUTION = regex.compile(
+    r"(?P<list>[^.]+?)\s+(?:chịu|có)\s+trách\s+nhiệm\s+thi\s+hành\s+"
+    r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này",
+    _F,
+)
+_EXECUTOR = regex.compile(r"(?:các\s+)?\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,9}", regex.VERSION1)
+
+
+def _executors(doc: Document, s: Section) -> _Draft | None:
+    """The executors listed by a decision's last Điều, each as written: the bodies, and the office holders named
+    by title alone ("Giám đốc", "các Phó Giám đốc"); generic ones ("… có liên quan") are left out."""
+    if s.kind != "article" or s.children:
+        return None
+    own = doc.text[s.span[0] : s.span[1]]
+    label = _LABEL.match(own)
+    m = _EXECUTION.match(own, label.end() if label else 0)
+    if m is None:
+        return None
+    a0 = s.span[0] + m.start("list")
+    text = m.group("list")
+    draft = _Draft(s.path, s.span, " ".join(own[m.start("list") :].split()))
+    found = find_orgs(text, a0)
+    covered = [(o.start - a0, o.end - a0) for o in found]
+    items = [(o.start, o) for o in found if "liên quan" not in fold(o.text)]
+    listed = [(c.start(), c.end()) for c in regex.finditer(r":[^;]*", text)]
+    for seg in regex.finditer(r"[^,;:]+", text):
+        if any(x < seg.end() and seg.start() < y for x, y in covered + listed):
+            continue  # a body, or a name after "Trưởng các phòng: Tổ chức Cán bộ, Nghiệp vụ Y, …" (its units)
+        piece = regex.sub(r"^\s*(?:và\s+)?", "", seg.group())
+        name = _EXECUTOR.fullmatch(piece.rstrip())
+        if name is None or "liên quan" in fold(piece):
+            continue
+        start = a0 + seg.end() - len(piece)
+        written = piece.rstrip()
+        items.append((start, OrgMention(written, start, start + len(written), written, collective=False)))
+    for _, org in sorted(items, key=lambda x: x[0]):
+        draft.add(org, "responsible")
+    return draft if draft.assignees else None
+
+
 def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
+    executing = _executors(doc, s)
+    if executing is not None:
+        drafts.append(executing)
+        return
     head = _item_head(doc, s)
     assigning = any(p.span[0] <= s.span[0] < p.span[1] for p in parts)
     narrative = not parts or assigning
@@ -632,7 +681,7 @@ def _addressee_task(doc: Document) -> _Draft | None:
         items.append((it.start("item"), it.group("item")))
         pos = it.end()
     folded = fold(" ".join(doc.text.split()))
-    draft = _Draft(None, (m.start(), pos), " ".join(doc.text[m.start() : pos].split()))
+    draft = _Draft(None, (m.start(), pos), " ".join(doc.text[m.start() : pos].split()), source="addressees")
     for i0, item in items:
         value = item.rstrip().rstrip(";.,")
         found = [o for o in find_orgs(value, i0) if not o.generic]
@@ -743,7 +792,23 @@ def _bodies(cell: Cell | None, role: Role, draft: _Draft) -> None:
 _CITING = regex.compile(r"[/-]$|\d+/[\p{L}\d./-]*[^;\n]*\s(?:của|do)\s+$", _F)
 
 
-def _table_tasks(doc: Document, table: DocTable, ref: dt.date | int | None, sections: list[Section]) -> list[_Draft]:
+def _assigning_table(table: DocTable, sections: list[Section], parts: list[Section]) -> bool:
+    """Whether a table sits in an assignment part of the body ("Tổ chức thực hiện") rather than in an appendix or
+    a content part (a schedule). Both kinds give tasks with their bodies; the gold conventions count only the
+    first kind's bodies as the document's assignees, so the tasks say which kind they come from."""
+    if any(s.kind == "appendix" and s.span[0] <= table.span[0] < s.span[1] for s in sections):
+        return False
+    return any(p.span[0] <= table.span[0] < p.span[1] and p.kind != "appendix" for p in parts)
+
+
+def _table_tasks(
+    doc: Document,
+    table: DocTable,
+    ref: dt.date | int | None,
+    sections: list[Section],
+    *,
+    assigning: bool = True,
+) -> list[_Draft]:
     grid = _grid(table)
     found = _header(grid)
     if found is None:
@@ -799,6 +864,7 @@ def _table_tasks(doc: Document, table: DocTable, ref: dt.date | int | None, sect
         if name is None or not name.text.strip():
             continue
         draft = _Draft(path, name.span, " ".join(name.text.split()), group=group)
+        draft.source = "table" if assigning else "appendix_table"
         _bodies(lead, "lead", draft)
         _bodies(coop, "cooperate", draft)
         if product is not None and product.text.strip():
@@ -825,6 +891,11 @@ def _merge_deadlines(text_hits: list[Deadline], cell_hits: Iterable[Deadline]) -
     return sorted(kept + cells, key=lambda d: d.span)
 
 
+def _frequency_only(d: Deadline) -> bool:
+    """A repeating deadline without a day of its own: "định kỳ hằng năm", "định kỳ 6 tháng", "02 tuần/lần"."""
+    return d.date is None and d.recurrence is not None and "BYMONTHDAY" not in d.recurrence.rrule
+
+
 def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Located]]:
     """Tasks (in text order), every due date of the text in order, and the programme periods named.
 
@@ -844,7 +915,8 @@ def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Locat
         drafts.append(addressed)
     table_drafts: list[_Draft] = []
     for table in doc.tables:
-        table_drafts.extend(_table_tasks(doc, table, ref, sections))
+        assigning = _assigning_table(table, sections, parts)
+        table_drafts.extend(_table_tasks(doc, table, ref, sections, assigning=assigning))
     drafts.extend(table_drafts)
 
     cell_deadlines = [d for t in table_drafts for d in t.deadlines]
@@ -866,8 +938,9 @@ def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Locat
     drafts.sort(key=lambda t: t.span)
     tasks = [t.freeze() for t in drafts]
     periods = find_periods(doc.text[:body_end], exclude=[d.span for d in deadlines])
-    # "Thường xuyên" stays on its task (an ongoing duty) but is no due date of the document.
-    due = [d for d in deadlines if d.relative != "continuous"]
+    # "Thường xuyên" stays on its task (an ongoing duty) but is no due date of the document; so does a bare
+    # frequency ("định kỳ hằng năm", "định kỳ 02 tuần/lần"): it says how often, with no day to meet.
+    due = [d for d in deadlines if d.relative != "continuous" and not _frequency_only(d)]
     return tasks, due, periods
 
 

@@ -57,3 +57,10 @@ class Task(Model):
     deadlines: list[Deadline] = Field(default_factory=list)
     product: str | None = Field(default=None, description="Expected output (table column 'Sản phẩm').")
     group: str | None = Field(default=None, description="Table group row heading, when rows are grouped.")
+    source: Literal["text", "table", "appendix_table", "addressees"] = Field(
+        default="text",
+        description=(
+            "Where the task was read: an item or sentence of the text; a row of a table in the body; a row of a "
+            "table in an appendix or outside the assignment part (a schedule); the addressees of a letter."
+        ),
+    )
