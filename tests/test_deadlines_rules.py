@@ -106,7 +106,57 @@ NOT_DEADLINES: list[tuple[str, str]] = [
     ("kh-bacninh-2025-141", "- Thời gian thực hiện: Hằng\nnăm."),
     # a window whose start is a data period
     ("synthetic-data-period", "Số liệu báo cáo tính từ ngày 15/12/2024 đến ngày 14/12/2025."),
+    # a bare "trong tháng" after the work being carried out says when it happens, not by when it is due
+    (
+        "tb-lamdong-2026-ket-luan-cao-toc",
+        "để triển khai một số hạng mục trong tháng 4/2026 tại các vị trí đã cam kết của Nhà đầu tư",
+    ),
+    (
+        "tb-lamdong-2026-ket-luan-cao-toc",
+        "bảo đảm triển khai thi công các hạng mục theo kế hoạch trong tháng 4/2026 và các tháng tiếp theo",
+    ),
+    (
+        "tb-lamdong-2026-ket-luan-cao-toc",
+        "trong đó lưu ý các vị trí triển khai thi công trong tháng 4/2026; đồng thời, rà soát phương án thi công",
+    ),
 ]
+
+
+# "yêu cầu đến [date] phải …": a date the work must be done by (the work located in a month is kept apart).
+@pytest.mark.parametrize(
+    ("doc", "sentence", "expected"),
+    [
+        (
+            "tb-lamdong-2026-ket-luan-cao-toc",
+            "+ Đối với dự án cao tốc Bảo Lộc – Liên Khương: Tập trung ưu tiên giải phóng mặt bằng tại vị trí từ "
+            "Km161+750 đến Km171+600, yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng cho đơn vị thi công.",
+            [("đến 30/5/2026", "2026-05-30")],
+        ),
+        (
+            "tb-lamdong-2026-ket-luan-cao-toc",
+            "bảo đảm thời gian UBND Phường 2 Bảo Lộc hoàn thành việc phê duyệt toàn bộ phương án trong tháng 4/2026",
+            [("trong tháng 4/2026", "2026-04-30")],
+        ),
+    ],
+)
+def test_due_by_and_located_work(doc: str, sentence: str, expected: list[tuple[str, str]]) -> None:
+    found = find_deadlines(sentence, 2026)
+    for d in found:
+        assert sentence[d.span[0] : d.span[1]] == d.text
+    assert [(d.text, _key(d.date, None)) for d in found] == expected
+
+
+# Schedule cells: a clock-time slot dates an event ("kh-lamdong-2026-tuyen-truyen-cchc"), a quarter range gives its
+# end ("kh-hanoi-2025-310-ha-tang-5g-iot").
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1", []),
+        ("Quý IV/2025- Quý II/2026", ["Quý II/2026"]),
+    ],
+)
+def test_schedule_cells(cell: str, expected: list[str]) -> None:
+    assert [d.text for d in find_cell_deadlines(cell, 2026)] == expected
 
 
 @pytest.mark.parametrize(("doc", "sentence"), NOT_DEADLINES, ids=[f"{c[0]}:{c[1][:40]}" for c in NOT_DEADLINES])

@@ -259,7 +259,23 @@ def _partial(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     return _Hit(m.start(), m.end(), date=date, period=Period(start=date, end=date, kind="day"))
 
 
+# "triển khai thi công các hạng mục theo kế hoạch trong tháng 4/2026": a bare "trong tháng" after the work being
+# carried out says when the work happens, not by when it is due (unless a completion verb comes in between).
+_LOCATED_WORK = regex.compile(r"(?:triển\s+khai|thi\s+công|khởi\s+công)(?P<gap>(?:\s+[\p{L}\p{M}]+){0,8}?)\s+$", _F)
+_COMPLETION = regex.compile(r"hoàn\s+thành|xong|phê\s+duyệt|bàn\s+giao|chi\s+trả|báo\s+cáo|gửi|nộp|trình", _F)
+
+
+def _locates_work(m: regex.Match[str]) -> bool:
+    if " ".join((m.group("trig") or "").lower().split()) != "trong":
+        return False
+    clause_start = max((c.end() for c in _CLAUSE_START.finditer(m.string, 0, m.start())), default=0)
+    work = _LOCATED_WORK.search(m.string, clause_start, m.start())
+    return work is not None and not _COMPLETION.search(work.group("gap"))
+
+
 def _month(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    if _locates_work(m):
+        return None
     month = int(m.group("m"))
     year = int(m.group("y")) if "y" in m.re.groupindex and m.group("y") else ctx.year
     if year is None or not 1 <= month <= 12:
@@ -405,6 +421,11 @@ _TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     ),
     # "trước ngày 20/4/2024", "chậm nhất ngày 15/12/2024", "trước 14 giờ ngày 08 tháng 10 năm 2025"
     (_c(rf"(?P<trig>{_TRIGGER})\s+{_TIME}(?:{_FULL_DATE})"), _full),
+    # "yêu cầu đến 30/5/2026 phải bàn giao toàn bộ mặt bằng": a date the work must be done by
+    (
+        _c(rf"(?<![\p{{L}}\p{{M}}])(?P<trig>đến)\s+(?:ngày\s+)?{_TIME}(?:{_FULL_DATE})(?=\s*,?\s+(?:cần\s+)?phải\s)"),
+        _full,
+    ),
     # "trong tháng 6/2024", "chậm nhất trong tháng 11 năm 2025"
     (_c(rf"(?P<trig>{_PERIOD_TRIGGER})\s+{_MONTH}"), _month),
     # "quý II/2024", "trong quý I năm 2026"
@@ -572,9 +593,17 @@ def _cell_hits(text: str, ctx: _Context) -> list[_Hit]:
     if len(dated) > 1 and _RANGE.search(text):
         last = dated[-1]
         hits = [h for h in hits if h.date is None or h is last]
+    if _CLOCK_SLOT.search(text):
+        return [h for h in hits if h.date is None]  # "Từ 20 giờ 15 phút - 20 giờ 45 phút ngày 23 tháng 1": a slot
     if _PER_DOCUMENT.match(text):
         return [h for h in hits if h.date is None]  # "Theo Kế hoạch rà soát … năm 2026 của tỉnh": another's dates
     return [h for h in hits if h.date is None or not _not_due(text, h)]
+
+
+# A clock-time slot in a schedule ("Từ 20 giờ 15 phút - 20 giờ 45 phút", "7h30-8h00") dates an event, not a due date.
+_CLOCK_SLOT = regex.compile(
+    r"(?<![\p{L}\d])\d{1,2}\s*(?:giờ|h)(?:\s*\d{1,2}(?:\s*phút)?)?\s*[-–]\s*\d{1,2}\s*(?:giờ|h)(?![\p{L}])", _F
+)
 
 
 # A time given by another document: "Theo Kế hoạch … năm 2026", "Theo các mốc thời gian tại Quyết định số …".
@@ -598,7 +627,7 @@ def _not_due(text: str, h: _Hit) -> bool:
 _CITED_DATE = regex.compile(r"\d+/[\p{L}\d./-]*\s*,?\s*(?:ban\s+hành\s+)?$", _F)
 
 
-_RANGE = regex.compile(r"(?:^|\s)(?:từ|đến|tới)\s|\d\s*[-–]\s*(?:tháng\s+|quý\s+)?\d", _F)
+_RANGE = regex.compile(r"(?:^|\s)(?:từ|đến|tới)\s|\d\s*[-–]\s*(?:tháng\s+|quý\s+(?=[IVX\d]))?[IVX\d]", _F)
 
 
 def find_cell_deadlines(

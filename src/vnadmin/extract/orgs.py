@@ -146,6 +146,16 @@ NAMED_HEADS: tuple[str, ...] = (
     "Đại học",
     "Thường trực",
     "Ban Thường vụ",
+    # units of a ministry and the bodies under it: "Vụ Kế hoạch, Tài chính", "Hãng phim Hoạt hình Việt Nam",
+    # "Bảo tàng Hồ Chí Minh", "Tạp chí Diễn đàn doanh nghiệp", "Hiệp hội Doanh nghiệp",
+    # "Liên hiệp các Hội Khoa học và Kỹ thuật"
+    "Vụ",
+    "Hãng phim",
+    "Bảo tàng",
+    "Tạp chí",
+    "Hiệp hội",
+    "Liên hiệp các Hội",
+    "Liên hiệp",
 )
 
 # Localities after a name: "tỉnh", "huyện, thành phố", "các xã, phường", "cấp tỉnh", "tỉnh Tuyên Quang".
@@ -155,7 +165,9 @@ _LOC_WORD = (
     r"|Quận|Thị\s+xã|Thị\s+trấn|khu\s+vực\s+(?:[IVXL]+|\d+)|[Tt]ổ\s+[Dd]ân\s+phố|khu\s+phố|thôn)"
 )
 _PROPER = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*)*)"
-_LOC_ITEM = rf"(?:các[^\S\n]+)?{_LOC_WORD}(?:[^\S\n]+{_PROPER})?"
+# a numbered commune or ward: "xã Bảo Lâm 2", "Phường 2 Bảo Lộc"
+_LOC_NUMBER = r"(?:[^\S\n]+\d{1,2}(?![\d\p{L}\p{M}]|[./]\d))"
+_LOC_ITEM = rf"(?:các[^\S\n]+)?{_LOC_WORD}{_LOC_NUMBER}?(?:[^\S\n]+{_PROPER}{_LOC_NUMBER}?)?"
 _LOCALITY = regex.compile(
     rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\p{{Ll}}))(?P<loc>{_LOC_ITEM}(?:[^\S\n]*,[^\S\n]*\n?[^\S\n]*{_LOC_ITEM}"
     rf"(?![\p{{L}}\p{{M}}]))*"
@@ -246,7 +258,19 @@ def _bridgeable(words: str) -> bool:
     return not any(regex.fullmatch(_LOC_WORD, w) or w in _NOT_BRIDGE for w in words.split())
 
 
-_LIST_END = regex.compile(r"[^\S\n]*(?:[,;:)]|\n[^\S\n]*\n|$|[^\S\n]+và[^\S\n]+)", _F)
+_LIST_END = regex.compile(r"[^\S\n]*(?:[,;:)]|\.\.\.|…|\n[^\S\n]*\n|$|[^\S\n]+và[^\S\n]+)", _F)
+# What a "Ban Quản lý" manages, written in lower case: "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp", "Ban Quản lý dự án
+# đầu tư xây dựng số 1", "Ban Quản lý các khu công nghệ cao và khu công nghiệp" (up to where the name ends).
+_SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
+_MANAGED = regex.compile(
+    rf"{_SP}(?:các{_SP})?(?:khu|dự{_SP}án)(?:{_SP}(?:và{_SP}(?:các{_SP})?khu|\p{{L}}[\p{{Ll}}\p{{M}}]*)){{0,8}}?"
+    rf"(?:{_SP}số{_SP}\d+)?"
+    rf"(?=[^\S\n]*(?:[,;:.)]|\.\.\.|…|\n[^\S\n]*\n|$)|{_SP}(?:chủ{_SP}trì|phối{_SP}hợp|và{_SP}(?!(?:các{_SP})?khu)"
+    rf"|{_LOC_WORD}(?![\p{{L}}\p{{M}}])|trên{_SP}địa{_SP}bàn))",
+    _F,
+)
+_HEADING_LABEL = regex.compile(r"[^\S\n]*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVXL]+\.)[^\S\n]*", _F)
+_LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)", _F)
 _STOP_WORDS = frozenset({"Theo", "Chủ", "Phối", "Tham", "Tổ", "Thực", "Triển", "Hướng", "Chỉ", "Đề", "Giao"})
 
 
@@ -365,6 +389,8 @@ class _Scanner:
             return None
         if self.is_head_at(m.start("w")):
             return None
+        if regex.fullmatch(_LOC_WORD, m.group("w")) and _LOCALITY.match(self.text, pos):
+            return None  # "UBND Phường 2 Bảo Lộc": a capitalised locality, not a component of the name
         end = m.end()
         while True:
             low = _LOW_SYLLABLE.match(self.text, end)
@@ -390,12 +416,25 @@ class _Scanner:
             tail = _TAIL.match(self.text, end, end + words[-1].start())
         return end
 
+    def heading_end(self, start: int, end: int) -> bool:
+        """Whether the name from ``start`` to ``end`` is a whole heading line ("1.7. Vụ Kế hoạch, Tài chính")."""
+        line_start = self.text.rfind("\n", 0, start) + 1
+        return (
+            _HEADING_LABEL.fullmatch(self.text, line_start, start) is not None
+            and _LINE_END.match(self.text, end) is not None
+        )
+
     def name(self, pos: int) -> tuple[int, bool] | None:
         """End of the body named from ``pos`` and whether it is generic, or None when no body starts there."""
         m = self.head(pos)
         if m is None:
             return None
         end = m.end()
+        if " ".join(m.group().split()).lower() == "ban quản lý":
+            managed = _MANAGED.match(self.text, end)
+            if managed is not None:
+                loc = _LOCALITY.match(self.text, managed.end())
+                return (loc.end() if loc is not None else managed.end()), False
         got_component = False
         safe_end: int | None = None  # the end before a bridge over lower-case words, if the bridge fails
         components = 0
@@ -419,14 +458,20 @@ class _Scanner:
                     step = self.component(bridge.end())
                     if step is not None and safe_end is None:
                         safe_end = end
-            if step is None:
-                joiner = _JOINER.match(self.text, end)
-                if got_component and joiner is not None and not self.is_head_at(joiner.end()):
+            if step is None and got_component:
+                # "Cục Văn hóa cơ sở, Gia đình và Thư viện": lower-case words may close a component before the
+                # comma of an "A, B và C" list
+                for before in dict.fromkeys((end, self.tail(end))):
+                    joiner = _JOINER.match(self.text, before)
+                    if joiner is None or self.is_head_at(joiner.end()):
+                        continue
                     step = self.component(joiner.end(), glued=True)
                     if step is not None and joiner.group("sep") == ",":
                         tail = _COMMA_LIST_END.match(self.text, step)
-                        if tail is None or self.is_head_at(tail.end()):
+                        if (tail is None or self.is_head_at(tail.end())) and not self.heading_end(pos, step):
                             step = None
+                    if step is not None:
+                        break
             if step is None:
                 break
             end = step
