@@ -120,3 +120,51 @@ def test_doc_through_libreoffice_keeps_footnotes_and_header() -> None:
     assert foot and foot[0].startswith("¹ ")
     assert "¹" in doc.raw_text[: doc.blocks[-1].span[0]]
     assert doc.raw_text.startswith("ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\nSố: /TB-UBND\n\nCỘNG HÒA")
+
+
+# The same lines typed in Unicode and in TCVN3/VNI fonts (as old documents were): (Unicode, legacy, font).
+LEGACY_LINES = [
+    ("QUYẾT ĐỊNH", "quyÕt ®Þnh", ".VnTimeH"),
+    ("Cộng hoà xã hội chủ nghĩa Việt Nam", "Céng hoµ x· héi chñ nghÜa ViÖt Nam", ".VnTime"),
+    ("Độc lập - Tự do - Hạnh phúc", "§éc lËp - Tù do - H¹nh phóc", ".VnTime"),
+    ("Cộng hòa xã hội chủ nghĩa Việt Nam", "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam", "VNI-Times"),
+]
+
+
+def _python_docx(paragraphs: list[list[tuple[str, str | None]]], normal_font: str | None = None) -> bytes:
+    """A DOCX made with python-docx: each paragraph a list of runs (text, font name or None)."""
+    import docx
+
+    d = docx.Document()
+    if normal_font:
+        d.styles["Normal"].font.name = normal_font
+    for runs in paragraphs:
+        p = d.add_paragraph()
+        for text, font in runs:
+            r = p.add_run(text)
+            if font:
+                r.font.name = font
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+def test_legacy_font_runs_are_converted_per_run() -> None:
+    unicode_doc = _python_docx([[(u, "Times New Roman")] for u, _, _ in LEGACY_LINES])
+    legacy_doc = _python_docx([[(old, font)] for _, old, font in LEGACY_LINES])
+    expected = read_docx(Path("u.docx"), unicode_doc).raw_text
+    doc = read_docx(Path("legacy.docx"), legacy_doc)
+    assert doc.raw_text == expected
+    assert [n.code for n in doc.notes] == ["legacy-converted"]
+    assert "TCVN3" in doc.notes[0].message and "VNI" in doc.notes[0].message
+    # runs of one paragraph in different fonts: only the legacy run changes, Unicode runs are never touched
+    mixed = _python_docx([[("Gia Lai, ", "Times New Roman"), ("ngµy 26 th¸ng 01", ".VnTime"), (" năm 2026", None)]])
+    assert read_docx(Path("m.docx"), mixed).raw_text == "Gia Lai, ngày 26 tháng 01 năm 2026"
+    # text that merely looks like TCVN3 in a Unicode font is left as it is
+    plain = _python_docx([[("Céng hoµ", "Arial")]])
+    assert read_docx(Path("p.docx"), plain).raw_text == "Céng hoµ"
+
+
+def test_legacy_font_through_the_normal_style() -> None:
+    data = _python_docx([[("Céng hoµ x· héi chñ nghÜa ViÖt Nam", None)], [("Kế hoạch", "Times New Roman")]], ".VnTime")
+    assert read_docx(Path("s.docx"), data).raw_text == "Cộng hoà xã hội chủ nghĩa Việt Nam\n\nKế hoạch"

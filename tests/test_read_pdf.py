@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -131,7 +130,6 @@ def test_page_numbers_are_dropped_and_paragraphs_rejoined_across_pages() -> None
     assert len(bad) <= 2, bad[:3]
 
 
-@pytest.mark.xfail(strict=True, reason="landscape appendix pages of kh-laichau: continuation not yet joined")
 def test_assignment_table_rows_continue_across_pages() -> None:
     doc = read("kh-laichau-2025-3473-giam-phat-thai.pdf")
     big = max(doc.tables, key=lambda t: t.n_rows)
@@ -140,16 +138,96 @@ def test_assignment_table_rows_continue_across_pages() -> None:
     assert len(pages) >= 2
     first_row = " ".join(doc.raw_text[c.span[0] : c.span[1]] for c in big.cells if c.row == 0)
     assert "STT" in first_row and "chủ trì" in first_row.lower()
+    # letters of the landscape cells stay in their order ("Nhệim vụ" before)
+    assert "Nhiệm vụ" in first_row and "Thời gian thực hiện" in first_row
 
 
-def test_legacy_font_mojibake_is_flagged_and_number_merged() -> None:
+def test_words_keep_their_letter_order() -> None:
+    # letters drawn out of order (marks, fallback fonts) used to come out swapped: "đ i biạểu", "ng yà"
+    text = read("pa-bariavungtau-2025-9351-sap-xep-bo-may.pdf").raw_text
+    assert "Tổ đại biểu HĐND" in text and "đ i biạểu" not in text
+    text = read("cv-bnv-2025-8977-tra-loi-snv-lamdong.pdf").raw_text
+    assert "31-HD/BTCTW ngày 23/4/2025" in text
+
+
+def test_words_in_a_font_without_unicode_map_are_reread_and_number_merged() -> None:
+    # pdfium reads "ng‡y th·ng" (a font without a proper ToUnicode map, not TCVN3); pdfplumber reads it right
     doc = read("qd-gialai-2026-326-hoi-dong-boi-thuong.pdf")
     codes = {n.code for n in doc.notes}
-    assert "legacy-font" in codes
-    assert any("ng‡y" in n.message for n in doc.notes if n.code == "legacy-font")
+    assert "font-reread" in codes and "legacy-font" not in codes
+    assert any("ng‡y → ngày" in n.message for n in doc.notes if n.code == "font-reread")
     cells = cell_texts(doc)
     assert "Số: 326 /QĐ-UBND" in cells
-    assert "Gia Lai, ng‡y 26 th·ng 01 năm 2026" in cells
+    assert "Gia Lai, ngày 26 tháng 01 năm 2026" in cells
+    assert "‡" not in doc.raw_text and "Sở Nông nghiệp" in doc.raw_text
+
+
+def _tiny_pdf(lines: list[tuple[str, int, int, int, str]]) -> bytes:
+    """A one-page PDF drawing ``(font, size, x, y, text)`` lines; text bytes are cp1252 (how legacy fonts map).
+
+    Fonts: F1 ``.VnTime`` and F2 ``.VnTimeH`` (TCVN3), F3 ``VNI-Times`` (VNI), F4 Helvetica (not legacy).
+    """
+
+    def esc(b: bytes) -> bytes:
+        return b.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)")
+
+    content = b"".join(
+        b"BT /%s %d Tf %d %d Td (%s) Tj ET\n" % (f.encode(), size, x, y, esc(t.encode("cp1252")))
+        for f, size, x, y, t in lines
+    )
+    descriptor = b"/Flags 32 /FontBBox [0 -200 1000 900] /ItalicAngle 0 /Ascent 900 /Descent -200 /StemV 80"
+    fonts = [
+        b"<< /Type /Font /Subtype /TrueType /BaseFont /%s /Encoding /WinAnsiEncoding"
+        b" /FontDescriptor << /Type /FontDescriptor /FontName /%s %s >> >>" % (f, f, descriptor)
+        for f in (b".VnTime", b".VnTimeH", b"VNI-Times", b"Helvetica")
+    ]
+    objs = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+        b" /Resources << /Font << /F1 5 0 R /F2 6 0 R /F3 7 0 R /F4 8 0 R >> >> >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+        *fonts,
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, o in enumerate(objs, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (i, o)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    return bytes(out)
+
+
+def test_legacy_font_words_are_converted_and_unicode_text_is_not() -> None:
+    tcvn3_body = "Thùc hiÖn kÕ ho¹ch sè 12 ngµy 15 th¸ng 3 n¨m 2024 cña ñy ban nh©n d©n tØnh vÒ c«ng t¸c d©n vËn."
+    data = _tiny_pdf(
+        [
+            ("F2", 14, 230, 780, "quyÕt ®Þnh"),
+            ("F1", 13, 72, 740, "Céng hoµ x· héi chñ nghÜa ViÖt Nam"),
+            ("F1", 13, 72, 720, "§éc lËp - Tù do - H¹nh phóc"),
+            ("F3", 13, 72, 700, "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"),
+            ("F1", 13, 72, 660, tcvn3_body),
+            ("F4", 12, 72, 620, "Plan 2024: Céng hoµ"),
+        ]
+    )
+    doc = read_pdf(Path("tcvn3.pdf"), data)
+    paras = doc.raw_text.split("\n\n")
+    # the same text as the Unicode original, line for line
+    assert paras[:5] == [
+        "QUYẾT ĐỊNH",
+        "Cộng hoà xã hội chủ nghĩa Việt Nam",
+        "Độc lập - Tự do - Hạnh phúc",
+        "Cộng hòa xã hội chủ nghĩa Việt Nam",
+        "Thực hiện kế hoạch số 12 ngày 15 tháng 3 năm 2024 của ủy ban nhân dân tỉnh về công tác dân vận.",
+    ]
+    # the same bytes in a font that is not legacy are left alone, and flagged instead of converted
+    assert paras[5] == "Plan 2024: Céng hoµ"
+    notes = {n.code: n.message for n in doc.notes}
+    assert "TCVN3" in notes["legacy-converted"] and "VNI" in notes["legacy-converted"]
+    assert "hoµ" in notes["legacy-font"]
 
 
 def test_annotation_recursion_files_survive() -> None:
@@ -215,32 +293,3 @@ def test_ocr_function_is_used_for_scanned_pages() -> None:
     assert "Kính gửi: Công ty" in doc.raw_text and "Cục Thuế nhận được" in doc.raw_text
     assert all(b.ocr for b in doc.blocks)
     assert any(n.code == "scanned" for n in doc.notes)
-
-
-def test_speed_against_raw_pypdfium2() -> None:
-    import pypdfium2 as pdfium
-
-    p = DOCS / "bc-lamdong-2025-329-cchc.pdf"
-    data = p.read_bytes()
-
-    def raw() -> int:
-        pdf = pdfium.PdfDocument(data)
-        for i in range(len(pdf)):
-            page = pdf[i]
-            tp = page.get_textpage()
-            tp.get_text_range()
-            tp.close()
-            page.close()
-        return len(pdf)
-
-    raw()
-    t = time.perf_counter()
-    n = raw()
-    t_raw = time.perf_counter() - t
-    read_pdf(p, data)
-    t = time.perf_counter()
-    read_pdf(p, data)
-    t_ours = time.perf_counter() - t
-    # a regression guard on a busy CI machine; the goal (≤ 5× raw pypdfium2) is measured by the benchmark
-    assert n / t_ours > 10, f"{n / t_ours:.0f} pages/s"
-    assert t_ours < 15 * t_raw + 0.3, (t_ours, t_raw)

@@ -24,6 +24,7 @@ from typing import Any, Literal
 from vnadmin.errors import CorruptDocument, EmptyDocument, UnsupportedFormat
 from vnadmin.model.layout import ReaderNote, SourceDocument
 from vnadmin.read.builder import CellText, TextBuilder
+from vnadmin.read.legacy import Encoding, font_encoding, span_to_unicode
 
 regex_hex = re.compile(r"[0-9A-Fa-f]{1,6}")
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -221,6 +222,7 @@ class Style:
     bold: bool | None
     italic: bool | None
     align: str | None
+    font: str | None = None
 
 
 def _styles(root: Any) -> dict[str, Style]:
@@ -238,8 +240,30 @@ def _styles(root: Any) -> dict[str, Style]:
                 nid = _val(numpr, "numId")
                 if nid is not None:
                     num = (nid, int(_val(numpr, "ilvl") or "0"))
-        out[sid] = Style(_val(st, "basedOn"), num, _on(rpr, "b"), _on(rpr, "i"), _val(ppr, "jc"))
+        out[sid] = Style(_val(st, "basedOn"), num, _on(rpr, "b"), _on(rpr, "i"), _val(ppr, "jc"), _font(rpr))
     return out
+
+
+def _font(rpr: Any) -> str | None:
+    """The font a run properties element names for Latin text (``w:rFonts`` ascii, else hAnsi)."""
+    fonts = rpr.find(W + "rFonts") if rpr is not None else None
+    if fonts is None:
+        return None
+    name = fonts.get(W + "ascii") or fonts.get(W + "hAnsi")
+    return str(name) if name else None
+
+
+def _default_font(root: Any, styles: dict[str, Style]) -> str | None:
+    """The font of paragraphs without a style: the default paragraph style's, else ``w:docDefaults``'."""
+    if root is None:
+        return None
+    for st in root.findall(W + "style"):
+        if st.get(W + "type") == "paragraph" and st.get(W + "default") in ("1", "true", "on"):
+            font = _style_attr(styles, st.get(W + "styleId"), "font")
+            if font:
+                return str(font)
+    rpr = root.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    return _font(rpr)
 
 
 def _style_attr(styles: dict[str, Style], sid: str | None, attr: str) -> Any:
@@ -263,6 +287,8 @@ class _Ctx:
     styles: dict[str, Style]
     footnotes: dict[str, str]
     footnote_order: list[tuple[str, str]] = field(default_factory=list)  # (marker, text)
+    default_font: str | None = None
+    legacy: dict[Encoding, int] = field(default_factory=dict)  # runs converted from TCVN3/VNI fonts
 
 
 def _paragraph(p: Any, ctx: _Ctx) -> tuple[str, dict[str, Any], list[str]]:
@@ -283,6 +309,8 @@ def _paragraph(p: Any, ctx: _Ctx) -> tuple[str, dict[str, Any], list[str]]:
     bold_chars = italic_chars = total = 0
     style_bold = _style_attr(ctx.styles, sid, "bold")
     style_italic = _style_attr(ctx.styles, sid, "italic")
+    para_font = _font(ppr.find(W + "rPr") if ppr is not None else None)
+    style_font = _style_attr(ctx.styles, sid, "font") or ctx.default_font
 
     def walk(el: Any) -> None:
         nonlocal bold_chars, italic_chars, total
@@ -303,7 +331,15 @@ def _paragraph(p: Any, ctx: _Ctx) -> tuple[str, dict[str, Any], list[str]]:
                 b = style_bold if b is None else b
                 i = style_italic if i is None else i
                 before = sum(len(x) for x in parts)
+                at = len(parts)
                 walk_run(child)
+                font = _font(rpr) or _style_attr(ctx.styles, _val(rpr, "rStyle"), "font") or para_font or style_font
+                if font_encoding(font) is not None and len(parts) > at:
+                    # A run in a TCVN3/VNI font (.VnTime, VNI-Times): its own text converted, nothing else.
+                    converted, encoding = span_to_unicode("".join(parts[at:]), font)
+                    if encoding is not None:
+                        parts[at:] = [converted]
+                        ctx.legacy[encoding] = ctx.legacy.get(encoding, 0) + 1
                 n = sum(len(x) for x in parts) - before
                 total += n
                 bold_chars += n if b else 0
@@ -440,7 +476,9 @@ def read_docx(
     try:
         doc_root = parse(zf.read("word/document.xml"))
         numbering = Numbering.parse(parse(zf.read("word/numbering.xml")) if "word/numbering.xml" in names else None)
-        styles = _styles(parse(zf.read("word/styles.xml")) if "word/styles.xml" in names else None)
+        styles_root = parse(zf.read("word/styles.xml")) if "word/styles.xml" in names else None
+        styles = _styles(styles_root)
+        default_font = _default_font(styles_root, styles)
         footnotes = _read_footnotes(zf, parse)
         producer = None
         if "docProps/app.xml" in names:
@@ -452,7 +490,7 @@ def read_docx(
     body = doc_root.find(W + "body")
     if body is None:
         raise CorruptDocument(f"{path}: DOCX without a document body")
-    ctx = _Ctx(numbering, styles, footnotes)
+    ctx = _Ctx(numbering, styles, footnotes, default_font=default_font)
     b = TextBuilder()
     notes: list[ReaderNote] = []
 
@@ -473,6 +511,11 @@ def read_docx(
     blocks(body)
     for marker, text in ctx.footnote_order:
         b.paragraph(f"{marker} {text}".strip(), kind="footnote")
+    if ctx.legacy:
+        found = ", ".join(f"{enc.upper()} ({n} runs)" for enc, n in sorted(ctx.legacy.items()))
+        notes.append(
+            ReaderNote(code="legacy-converted", message=f"text in legacy 8-bit fonts converted to Unicode: {found}")
+        )
     if not b.text.strip():
         raise EmptyDocument(f"{path}: the Word document holds no text")
     return SourceDocument(

@@ -21,8 +21,12 @@ a document with no usable text raises :class:`~vnadmin.errors.NoTextLayer`, unle
 
 from __future__ import annotations
 
+import ctypes
 import hashlib
+import itertools
+import re
 import statistics
+import unicodedata
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -39,8 +43,9 @@ from vnadmin.errors import CorruptDocument, EmptyDocument, NoTextLayer, Unsuppor
 from vnadmin.model.base import BoundingBox
 from vnadmin.model.layout import ReaderNote, SourceDocument
 from vnadmin.read.builder import CellText, TextBuilder
+from vnadmin.read.legacy import font_encoding, span_to_unicode
 from vnadmin.read.pdf_signatures import flatten_page, stamp_annotation_rects
-from vnadmin.read.quality import is_garbled, is_stamp_text, legacy_font_hits
+from vnadmin.read.quality import LEGACY_CAPS, is_garbled, is_stamp_text, legacy_font_hits
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -99,14 +104,29 @@ class Run:
 
     def refresh(self) -> None:
         cs = [c for c in self.chars if not c.c.isspace()] or self.chars
-        self.x0 = min(c.x0 for c in cs)
-        self.x1 = max(c.x1 for c in cs)
-        self.top = min(c.top for c in cs)
-        big = max(cs, key=lambda c: c.size)
+        first = cs[0]
+        x0, x1, top, big = first.x0, first.x1, first.top, first
+        bold = total = 0
+        stamp = True
+        for c in cs:
+            if c.x0 < x0:
+                x0 = c.x0
+            if c.x1 > x1:
+                x1 = c.x1
+            if c.top < top:
+                top = c.top
+            if c.size > big.size:
+                big = c
+            n = len(c.c)
+            total += n
+            if c.bold:
+                bold += n
+            stamp = stamp and c.stamp
+        self.x0, self.x1, self.top = x0, x1, top
         self.size = big.size
         self.base = big.base
-        self.bold = sum(1 for c in cs if c.bold) * 2 > len(cs)
-        self.stamp = all(c.stamp for c in cs)
+        self.bold = bold * 2 > total
+        self.stamp = stamp
 
     @cached_property
     def text(self) -> str:
@@ -114,23 +134,33 @@ class Run:
             return self.fixed_text
         out: list[str] = []
         prev: Char | None = None
+        size, base = self.size, self.base
+        small, raised, thin = 0.8 * size, base - 0.15 * size, 0.22 * max(size, 1.0)
         for ch in self.chars:
             c = ch.c
-            if c == "\ufffe":
-                c = "-"
-            if c.isdigit() and ch.size < 0.8 * self.size and ch.base < self.base - 0.15 * self.size and not ch.stamp:
+            if "\ufffe" in c:
+                c = c.replace("\ufffe", "-")
+            if ch.size < small and ch.base < raised and c.isdigit() and not ch.stamp:
                 c = c.translate(SUPERSCRIPT)
-            if prev is not None and not c.isspace() and not prev.c.isspace():
-                gap = ch.x0 - prev.x1
-                if gap > 0.22 * max(self.size, 1.0) and not _is_mark(c):
-                    out.append(" ")
+            if (
+                prev is not None
+                and ch.x0 - prev.x1 > thin
+                and not c.isspace()
+                and not prev.c.isspace()
+                and not _is_mark(c)
+            ):
+                out.append(" ")
             out.append(c)
             prev = ch
-        return regex.sub(r"\s+", " ", "".join(out)).strip()
+        return _SPACES.sub(" ", "".join(out)).strip()
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _is_mark(c: str) -> bool:
-    return bool(regex.match(r"\p{M}", c))
+    """A piece beginning with a combining mark (drawn apart from its letter, never a word of its own)."""
+    return unicodedata.category(c[0]).startswith("M")
 
 
 @dataclass
@@ -204,15 +234,19 @@ def _runs(chars: list[Char]) -> list[Run]:
     """Split characters (in drawing order) into runs at line breaks, baseline jumps, backward moves, wide gaps."""
     runs: list[Run] = []
     cur: list[Char] = []
+    lastvis: Char | None = None  # the last visible character of ``cur``
     for ch in chars:
         if ch.c in "\r\n":
             if cur:
                 runs.append(Run(cur))
                 cur = []
+                lastvis = None
             continue
         if cur:
-            last = next((c for c in reversed(cur) if not c.c.isspace()), cur[-1])
-            size = max(last.size, ch.size, 1.0)
+            last = lastvis if lastvis is not None else cur[-1]
+            size = last.size if last.size > ch.size else ch.size
+            if size < 1.0:
+                size = 1.0
             if (
                 abs(ch.base - last.base) > 0.5 * size
                 or ch.x0 < last.x0 - 0.5 * size
@@ -221,8 +255,12 @@ def _runs(chars: list[Char]) -> list[Run]:
             ):
                 runs.append(Run(cur))
                 cur = []
-        if not cur and ch.c.isspace():
-            continue
+                lastvis = None
+        if ch.c.isspace():
+            if not cur:
+                continue
+        else:
+            lastvis = ch
         cur.append(ch)
     if cur:
         runs.append(Run(cur))
@@ -352,6 +390,8 @@ class PageData:
     tables: list[TableGeom] = field(default_factory=list)
     ocr_runs: list[Run] = field(default_factory=list)
     edges: list[dict[str, Any]] = field(default_factory=list)
+    fonts: _Fonts | None = None
+    rotation: int = 0
 
 
 @dataclass
@@ -383,38 +423,212 @@ class _View:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-def _page_chars(textpage: Any, view: _View, stamp: bool, start: int = 0) -> list[Char]:
+_TOKENS = re.compile(r"\d+|[^\s\d]+|\s")
+# Letters of Unicode Vietnamese in the Latin-1/Latin Extended ranges (never a sign of a legacy font).
+_VIETNAMESE_LATIN = frozenset("àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ")
+# Characters that a Unicode Vietnamese page rarely shows but TCVN3/VNI text or a broken font map is full of.
+_SUSPECT = regex.compile(r"[\u00a1-\u024f\u02c6\u02dc\u2020\u2021\u2030\u2039\u203a\u2122]")
+
+
+@dataclass
+class _Fonts:
+    """Font checks of one page: legacy (TCVN3/VNI) tokens converted, mojibake tokens to re-read."""
+
+    converted: dict[str, int] = field(default_factory=dict)  # encoding -> tokens converted
+    broken: list[Char] = field(default_factory=list)  # tokens in a font without a usable ToUnicode map
+
+
+def _suspect(text: str) -> bool:
+    """Whether a page's text has characters worth a font check (legacy encodings, broken maps)."""
+    return any(c not in _VIETNAMESE_LATIN for c in _SUSPECT.findall(text)) or bool(LEGACY_CAPS.search(text))
+
+
+def _font_name(raw: Any, k: int, buf: Any, flags: Any) -> str:
+    n = pdfium_c.FPDFText_GetFontInfo(raw, k, buf, 256, flags)
+    return bytes(buf.raw[: max(min(n, 256) - 1, 0)]).decode("utf-8", "replace") if n else ""
+
+
+def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
+    """A pdfium function called with plain addresses (no pointer objects built per call: a third faster)."""
+    address = ctypes.cast(fn, ctypes.c_void_p).value
+    assert address is not None
+    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+
+
+_VP, _INT = ctypes.c_void_p, ctypes.c_int
+_GET_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
+_GET_SIZE = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
+_GET_WEIGHT = _fast(pdfium_c.FPDFText_GetFontWeight, _INT, _VP, _INT)
+_GET_OBJECT = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
+_GET_TYPE = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
+
+
+def _page_chars(textpage: Any, view: _View, stamp: bool, start: int = 0, fonts: _Fonts | None = None) -> list[Char]:
+    """The page's text as :class:`Char` pieces: one per word (split at digits), space or line break.
+
+    Boxes cost a call into pdfium each, so a word gets the boxes of its first and last characters, its font
+    size and its weight; only a word whose ends disagree (a raised footnote digit, a jump, a wide spread,
+    a change of weight) is read character by character.
+    """
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw)
     text = textpage.get_text_range(start, n - start) if n > start else ""
     if len(text) != n - start:  # surrogate pairs or generated characters out of step: ask per character
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k) or 32) for k in range(start, n))
+    handle = ctypes.cast(raw, ctypes.c_void_p).value
     rect = pdfium_c.FS_RECTF()
-    out: list[Char] = []
-    get_box = pdfium_c.FPDFText_GetLooseCharBox
-    get_size = pdfium_c.FPDFText_GetFontSize
-    get_weight = pdfium_c.FPDFText_GetFontWeight
-    is_gen = pdfium_c.FPDFText_IsGenerated
-    prev_size = 0.0
-    for k, c in enumerate(text, start):
-        if c in "\r\n":
-            out.append(Char(c, 0, 0, 0, 0, 0, False, stamp))
-            continue
-        if c == " " and is_gen(raw, k) == 1:
-            if out and out[-1].c not in "\r\n ":
-                p = out[-1]
-                out.append(Char(" ", p.x1, p.x1, p.top, p.base, prev_size, False, stamp))
-            continue
-        get_box(raw, k, rect)
+    where = ctypes.addressof(rect)
+    get_box, get_size, get_weight = _GET_BOX, _GET_SIZE, _GET_WEIGHT
+    turned = view.rotation in (90, 270)
+    plain = view.rotation == 0
+    height = view.height
+    check_fonts = fonts is not None and _suspect(text)
+    buf = ctypes.create_string_buffer(256) if check_fonts else None
+    flags = ctypes.c_int()
+
+    def box(k: int) -> tuple[float, float, float, float, float]:
+        get_box(handle, k, where)
+        if plain:
+            return rect.left, height - rect.top, rect.right, height - rect.bottom, rect.top - rect.bottom
         x0, top, x1, base = view.box(rect.left, rect.bottom, rect.right, rect.top)
-        if view.rotation in (90, 270):  # the glyph box turns with the page: its height is now its width
+        if turned:  # the glyph box turns with the page: its height is now its width
             base = top + (rect.top - rect.bottom)
-        size = get_size(raw, k)
+        return x0, top, x1, base, rect.top - rect.bottom
+
+    out: list[Char] = []
+    append = out.append
+    sizes: dict[float, float] = {}
+    prev: Char | None = None
+    for m in _TOKENS.finditer(text):
+        c = m.group()
+        k = start + m.start()
+        if c.isspace():
+            if c in "\r\n":
+                prev = Char(c, 0, 0, 0, 0, 0, False, stamp)
+                append(prev)
+            elif prev is not None and prev.c not in "\r\n ":
+                prev = Char(" ", prev.x1, prev.x1, prev.top, prev.base, prev.size, False, stamp)
+                append(prev)
+            continue
+        if plain:
+            get_box(handle, k, where)
+            x0, top, x1, base, h = (
+                rect.left,
+                height - rect.top,
+                rect.right,
+                height - rect.bottom,
+                rect.top - rect.bottom,
+            )
+        else:
+            x0, top, x1, base, h = box(k)
+        # The loose box's height is the font's ascent-descent at its size: the same height, the same size.
+        size = sizes.get(h, 0.0)
+        if not size:
+            size = sizes[h] = get_size(handle, k)
+        last = len(c) - 1
+        if size < 3.0:  # text scaled by its matrix reports size 1: the box heights tell, letter by letter
+            if last:
+                _chars_one_by_one(c, k, box, handle, stamp, out)
+                prev = out[-1]
+                continue
+            size = (base - top) * 0.85
+        bold = get_weight(handle, k) >= 600
+        if last:
+            if plain:
+                get_box(handle, k + last, where)
+                lx0, ltop, lx1, lbase, lh = (
+                    rect.left,
+                    height - rect.top,
+                    rect.right,
+                    height - rect.bottom,
+                    rect.top - rect.bottom,
+                )
+            else:
+                lx0, ltop, lx1, lbase, lh = box(k + last)
+            if (
+                (get_weight(handle, k + last) >= 600) != bold
+                or abs(lh - h) > 0.05 * h + 0.1
+                or abs(lbase - base) > 0.1 * size + 0.2
+                or lx0 < x0 - 0.1
+                or lx1 - x0 > (0.8 * len(c) + 0.3) * (size if size > 1.0 else 1.0)
+            ):
+                at = len(out)
+                _chars_one_by_one(c, k, box, handle, stamp, out)
+                prev = out[-1]
+                if check_fonts and buf is not None and fonts is not None and not c.isdigit():
+                    font = _font_name(raw, k, buf, flags)
+                    for piece in out[at:]:
+                        _check_font(piece, font, fonts)
+                continue
+            if lx1 > x1:
+                x1 = lx1
+            if ltop < top:
+                top = ltop
+        prev = Char(c, x0, x1, top, base, size, bold, stamp)
+        if check_fonts and buf is not None and fonts is not None and not c.isdigit():
+            _check_font(prev, _font_name(raw, k, buf, flags), fonts)
+        append(prev)
+    return out
+
+
+def _chars_one_by_one(
+    word: str,
+    k0: int,
+    box: Callable[[int], tuple[float, float, float, float, float]],
+    handle: int | None,
+    stamp: bool,
+    out: list[Char],
+) -> None:
+    """A word whose ends disagree, read letter by letter and cut where it really breaks.
+
+    Pieces end at a gap (wider than a thin space), a move backwards, a change of weight, or where small
+    digits (a footnote marker) begin or end; inside a piece the biggest letter gives size and baseline, as for a run.
+    """
+    items: list[tuple[str, float, float, float, float, float, bool]] = []
+    for i, c in enumerate(word):
+        k = k0 + i
+        x0, top, x1, base, _ = box(k)
+        size = _GET_SIZE(handle, k)
         if size < 3.0:  # text scaled by its matrix reports size 1: take the box height instead
             size = (base - top) * 0.85
-        prev_size = size
-        out.append(Char(c, x0, x1, top, base, size, get_weight(raw, k) >= 600, stamp))
-    return out
+        items.append((c, x0, top, x1, base, size, _GET_WEIGHT(handle, k) >= 600))
+    big = max(max(it[5] for it in items), 1.0)
+
+    def small_digit(it: tuple[str, float, float, float, float, float, bool]) -> bool:
+        return it[0].isdigit() and it[5] < 0.8 * big
+
+    def flush(piece: list[tuple[str, float, float, float, float, float, bool]]) -> None:
+        main = max(piece, key=lambda it: it[5])
+        bold = sum(1 for it in piece if it[6]) * 2 > len(piece)
+        x0 = min(it[1] for it in piece)
+        x1 = max(it[3] for it in piece)
+        top = min(it[2] for it in piece)
+        out.append(Char("".join(it[0] for it in piece), x0, x1, top, main[4], main[5], bold, stamp))
+
+    piece = [items[0]]
+    for prev, it in itertools.pairwise(items):
+        if (
+            small_digit(it) != small_digit(prev)
+            or it[6] != prev[6]
+            or it[1] - prev[3] > 0.22 * big
+            or it[1] < prev[1] - 0.5 * big
+        ):
+            flush(piece)
+            piece = [it]
+        else:
+            piece.append(it)
+    flush(piece)
+
+
+def _check_font(ch: Char, font: str, fonts: _Fonts) -> None:
+    """Convert a word in a TCVN3/VNI font to Unicode; note a mojibake word in another font for re-reading."""
+    if font_encoding(font) is not None:
+        new, encoding = span_to_unicode(ch.c, font)
+        if encoding is not None and new != ch.c:
+            ch.c = new
+            fonts.converted[encoding] = fonts.converted.get(encoding, 0) + 1
+    elif legacy_font_hits(ch.c):
+        fonts.broken.append(ch)
 
 
 def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
@@ -422,10 +636,26 @@ def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
     edges: list[dict[str, Any]] = []
     m = pdfium_c.FS_MATRIX()
     x, y = pdfium_c.FS_FLOAT(), pdfium_c.FS_FLOAT()
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    get_object, get_type = _GET_OBJECT, _GET_TYPE
+    path = pdfium_c.FPDF_PAGEOBJ_PATH
+    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
     for k in range(pdfium_c.FPDFPage_CountObjects(page)):
-        obj = pdfium_c.FPDFPage_GetObject(page, k)
-        if pdfium_c.FPDFPageObj_GetType(obj) != pdfium_c.FPDF_PAGEOBJ_PATH:
+        address = get_object(handle, k)
+        if get_type(address) != path:
             continue
+        obj = pdfium_c.FPDFPage_GetObject(page, k)
+        # A rule drawn as a thin line or a thin filled box (most table borders): its bounds are enough.
+        if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            x0, y0, x1, y1 = view.box(left.value, bottom.value, right.value, top.value)
+            if y1 - y0 < 2.0 and x1 - x0 > 3:
+                _add_edge(edges, (x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2))
+                continue
+            if x1 - x0 < 2.0 and y1 - y0 > 3:
+                _add_edge(edges, ((x0 + x1) / 2, y0), ((x0 + x1) / 2, y1))
+                continue
+            if x1 - x0 < 3 and y1 - y0 < 3:
+                continue  # a dot: no rule
         if not pdfium_c.FPDFPageObj_GetMatrix(obj, m):
             continue
         points: list[tuple[float, float]] = []
@@ -512,12 +742,14 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageData]:
         rotation = page.get_rotation() % 360
         view = _View(height, width, rotation) if rotation in (90, 270) else _View(width, height, rotation)
         tp = page.get_textpage()
-        chars = _page_chars(tp, view, stamp=False)
+        fonts = _Fonts()
+        chars = _page_chars(tp, view, stamp=False, fonts=fonts)
         n0 = pdfium_c.FPDFText_CountChars(tp.raw)
-        before = tp.get_text_range() if n0 else ""
+        stamped = bool(stamp_annotation_rects(page))
+        before = tp.get_text_range() if n0 and stamped else ""
         tp.close()
         stamp_text = ""
-        if stamp_annotation_rects(page):
+        if stamped:
             page = flatten_page(pdf, i, page)
             tp = page.get_textpage()
             n1 = pdfium_c.FPDFText_CountChars(tp.raw)
@@ -531,11 +763,73 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageData]:
         page.close()
         pdata = PageData(i, width, height, chars, False, stamp_text)
         pdata.edges = edges
+        pdata.fonts = fonts
+        pdata.rotation = rotation
         pdata.has_rules = (
             sum(e["orientation"] == "h" for e in edges) >= 2 and sum(e["orientation"] == "v" for e in edges) >= 2
         )
         pages.append(pdata)
     return pages
+
+
+def _font_notes(data: bytes, pages: list[PageData], notes: list[ReaderNote]) -> None:
+    """Notes on words converted from TCVN3/VNI fonts, and repair of words in a font without a usable map."""
+    for p in pages:
+        if p.fonts is not None and p.fonts.converted:
+            found = ", ".join(f"{enc.upper()} ({n} words)" for enc, n in sorted(p.fonts.converted.items()))
+            notes.append(
+                ReaderNote(
+                    code="legacy-converted",
+                    message=f"text in legacy 8-bit fonts converted to Unicode: {found}",
+                    page=p.index + 1,
+                )
+            )
+    todo = [p for p in pages if p.fonts is not None and p.fonts.broken and p.rotation == 0]
+    if todo:
+        _reread_broken_words(data, todo, notes)
+
+
+def _reread_broken_words(data: bytes, pages: list[PageData], notes: list[ReaderNote]) -> None:
+    """Words pdfium decodes as mojibake ("ng‡y" for "ngày": a font without a proper ToUnicode map),
+    read again from the same place through pdfplumber, which decodes such fonts by their glyph names.
+
+    Only the flagged pages are parsed by pdfplumber; a word is replaced only when pdfplumber's reading
+    is one clean word of about the same length.
+    """
+    import io
+
+    import pdfplumber
+
+    try:
+        with pdfplumber.open(io.BytesIO(data), pages=[p.index + 1 for p in pages]) as doc:
+            for p, pp in zip(pages, doc.pages, strict=True):
+                assert p.fonts is not None
+                chars = [
+                    ((c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2, c["x0"], str(c["text"])) for c in pp.chars
+                ]
+                fixed: list[str] = []
+                for w in p.fonts.broken:
+                    inside = sorted(
+                        (x0, t)
+                        for cx, cy, x0, t in chars
+                        if w.x0 - 0.5 <= cx <= w.x1 + 0.5 and w.top - 0.5 <= cy <= w.base + 0.5
+                    )
+                    new = unicodedata.normalize("NFC", "".join(t for _, t in inside)).strip()
+                    clean = new and not any(c.isspace() for c in new) and not legacy_font_hits(new)
+                    if clean and abs(len(new) - len(w.c)) <= 2 and new != w.c:
+                        fixed.append(f"{w.c} → {new}")
+                        w.c = new
+                if fixed:
+                    notes.append(
+                        ReaderNote(
+                            code="font-reread",
+                            message="words in a font without a usable Unicode map read again with pdfplumber: "
+                            + ", ".join(fixed[:5]),
+                            page=p.index + 1,
+                        )
+                    )
+    except Exception as e:  # pdfplumber failing on a damaged file must not stop the reader
+        notes.append(ReaderNote(code="font-reread-failed", message=f"{type(e).__name__}: {e}"[:200]))
 
 
 @dataclass(frozen=True)
@@ -550,8 +844,6 @@ def _plumber_tables(path: Path, pages: list[PageData], notes: list[ReaderNote]) 
     todo = [p for p in pages if p.has_rules and p.chars]
     if not todo:
         return
-    from pdfplumber.table import TableFinder
-
     first = min((p.index for p in pages if p.chars), default=0)
     for p in todo:
         h = [e for e in p.edges if e["orientation"] == "h"]
@@ -563,8 +855,7 @@ def _plumber_tables(path: Path, pages: list[PageData], notes: list[ReaderNote]) 
             "explicit_horizontal_lines": h,
         }
         try:
-            finder = TableFinder(_PageBox((0.0, 0.0, p.width, p.height)), settings)  # type: ignore[arg-type]
-            for t in finder.tables:
+            for t in _find_tables(_PageBox((0.0, 0.0, p.width, p.height)), settings):
                 cells = [list(row.cells) for row in t.rows]
                 _, top, _, bottom = t.bbox
                 if p.index == first and top < 0.2 * p.height and bottom < 0.4 * p.height:
@@ -575,6 +866,68 @@ def _plumber_tables(path: Path, pages: list[PageData], notes: list[ReaderNote]) 
             notes.append(
                 ReaderNote(code="table-finder-failed", message=f"{path.name}: {type(e).__name__}", page=p.index + 1)
             )
+
+
+def _find_tables(page: _PageBox, settings: dict[str, Any]) -> list[Any]:
+    """pdfplumber's ``TableFinder(page, settings).tables``, with its cell search done on precomputed sets.
+
+    pdfplumber compares the edges through two points by building both edge sets again for every pair
+    it tries (most of its time on ruled pages); :func:`_cells` builds them once. Same cells, same tables.
+    """
+    from pdfplumber import table as plumber
+
+    finder = plumber.TableFinder.__new__(plumber.TableFinder)
+    finder.page = page  # type: ignore[assignment]
+    finder.settings = plumber.TableSettings.resolve(settings)
+    edges = finder.get_edges()
+    points = plumber.edges_to_intersections(
+        edges, finder.settings.intersection_x_tolerance, finder.settings.intersection_y_tolerance
+    )
+    return [plumber.Table(page, group) for group in plumber.cells_to_tables(_cells(points))]  # type: ignore[arg-type]
+
+
+def _cells(intersections: dict[tuple[float, float], dict[str, list[dict[str, Any]]]]) -> list[Any]:
+    """pdfplumber's ``intersections_to_cells``: the smallest rectangle at each point whose corners are
+    intersections joined by common edges (same order, same result)."""
+
+    def bboxes(edges: list[dict[str, Any]]) -> frozenset[tuple[float, float, float, float]]:
+        return frozenset((e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges)
+
+    vs = {p: bboxes(d["v"]) for p, d in intersections.items()}
+    hs = {p: bboxes(d["h"]) for p, d in intersections.items()}
+
+    def connects(p1: tuple[float, float], p2: tuple[float, float]) -> bool:
+        if p1[0] == p2[0] and not vs[p1].isdisjoint(vs[p2]):
+            return True
+        return p1[1] == p2[1] and not hs[p1].isdisjoint(hs[p2])
+
+    points = sorted(intersections)
+    by_x: dict[float, list[tuple[float, float]]] = {}
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for pt in points:  # sorted by x, then y: each list comes out in order
+        by_x.setdefault(pt[0], []).append(pt)
+        by_y.setdefault(pt[1], []).append(pt)
+    cells: list[tuple[float, float, float, float]] = []
+    for pt in points:
+        column, row = by_x[pt[0]], by_y[pt[1]]
+        below = column[column.index(pt) + 1 :]
+        right = row[row.index(pt) + 1 :]
+        cell = None
+        for below_pt in below:
+            if not connects(pt, below_pt):
+                continue
+            for right_pt in right:
+                if not connects(pt, right_pt):
+                    continue
+                corner = (right_pt[0], below_pt[1])
+                if corner in intersections and connects(corner, right_pt) and connects(corner, below_pt):
+                    cell = (pt[0], pt[1], corner[0], corner[1])
+                    break
+            if cell is not None:
+                break
+        if cell is not None:
+            cells.append(cell)
+    return cells
 
 
 def _shift(b: tuple[float, float, float, float], dx: float, dy: float) -> tuple[float, float, float, float]:
@@ -607,6 +960,7 @@ class Item:
     cells: list[tuple[int, int, list[Row]]] = field(default_factory=list)  # header/closing: cell rows
     table_rows: list[list[str | None]] = field(default_factory=list)
     table_bbox: tuple[float, float, float, float] | None = None
+    row_pages: list[int] = field(default_factory=list)  # table: the page of each row (continued tables)
 
 
 @dataclass
@@ -667,7 +1021,14 @@ def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
             rows = _rows(_runs(mine), page)
             texts.append(_cell_text(rows))
         out_rows.append(texts)
-    return Item(top=t.bbox[1], kind="table", page=page, table_rows=out_rows, table_bbox=t.bbox)
+    return Item(
+        top=t.bbox[1],
+        kind="table",
+        page=page,
+        table_rows=out_rows,
+        table_bbox=t.bbox,
+        row_pages=[page] * len(out_rows),
+    )
 
 
 def _cell_text(rows: list[Row]) -> str:
@@ -910,7 +1271,7 @@ def _layout(pages: list[PageData]) -> Layout:
     for p in pages:
         for c in p.chars:
             if c.size > 1 and not c.c.isspace():
-                sizes[round(c.size * 2) / 2] += 1
+                sizes[round(c.size * 2) / 2] += len(c.c)
     body_size = sizes.most_common(1)[0][0] if sizes else 12.0
     page_rows: list[list[Row]] = []
     page_tables: list[list[Item]] = []
@@ -965,14 +1326,16 @@ def _merge_tables(items: list[Item]) -> list[Item]:
             and len(prev.table_rows[0]) == len(it.table_rows[0])
         ):
             rows = it.table_rows
+            pages = it.row_pages or [it.page] * len(rows)
             if rows and rows[0] == prev.table_rows[0]:
-                rows = rows[1:]  # the header row repeated on the new page
+                rows, pages = rows[1:], pages[1:]  # the header row repeated on the new page
             if rows and not (rows[0][0] or "").strip() and (prev.table_rows[-1][0] or "").strip():
                 last = prev.table_rows[-1]
                 merged = [_join_words(a, b) if a and b else (a or b) for a, b in zip(last, rows[0], strict=True)]
                 prev.table_rows[-1] = merged
-                rows = rows[1:]
+                rows, pages = rows[1:], pages[1:]
             prev.table_rows.extend(rows)
+            prev.row_pages.extend(pages)
             continue
         out.append(it)
     return out
@@ -1144,8 +1507,9 @@ def _emit(layout: Layout, b: TextBuilder) -> None:
         if it.kind in ("header", "closing"):
             _emit_cells(b, it)
         else:
+            row_pages = it.row_pages or [it.page] * len(it.table_rows)
             cells = [
-                CellText(row=i, col=k, text=t, hints={"page": it.page})
+                CellText(row=i, col=k, text=t, hints={"page": row_pages[i]})
                 for i, row in enumerate(it.table_rows)
                 for k, t in enumerate(row)
                 if t
@@ -1212,6 +1576,15 @@ def _ocr_chars(lines: list[OcrLine]) -> dict[int, list[Run]]:
     return out
 
 
+def _sample(text: str, size: int = 60_000) -> str:
+    """Beginning, middle and end of a long text: enough to judge a whole text layer, at a bounded cost."""
+    if len(text) <= size:
+        return text
+    third = size // 3
+    mid = len(text) // 2
+    return "\n".join((text[:third], text[mid - third // 2 : mid + third // 2], text[-third:]))
+
+
 def read_pdf(path: Path, data: bytes, *, ocr: OcrFunc | None = None) -> SourceDocument:
     """Read a PDF's text layer (and, given ``ocr``, OCR its scanned pages) into a SourceDocument."""
     pdf = _open(path, data)
@@ -1222,6 +1595,7 @@ def read_pdf(path: Path, data: bytes, *, ocr: OcrFunc | None = None) -> SourceDo
     finally:
         pdf.close()
     producer = meta.get("Producer") or meta.get("Creator")
+    _font_notes(data, pages, notes)
     scanned: list[int] = []
     for p in pages:
         body = "".join(c.c for c in p.chars if not c.stamp).strip()
@@ -1243,7 +1617,7 @@ def read_pdf(path: Path, data: bytes, *, ocr: OcrFunc | None = None) -> SourceDo
             scanned.append(p.index + 1)
     text_pages = [p for p in pages if p.index + 1 not in scanned]
     all_text = "\n".join("".join(c.c for c in p.chars) for p in text_pages)
-    garbled = bool(text_pages) and is_garbled(all_text)
+    garbled = bool(text_pages) and is_garbled(_sample(all_text))
     if garbled:
         notes.append(
             ReaderNote(code="garbled-ocr", message="the text layer is OCR output with broken Vietnamese diacritics")
