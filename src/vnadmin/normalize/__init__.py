@@ -47,7 +47,7 @@ STEPS: list[Step] = [
     # Icelandic eth looks like Đ/đ and is typed for it: "QUYẾT ÐỊNH".
     ("eth", regex.compile(r"[Ðð]"), lambda m: "Đ" if m.group() == "Ð" else "đ"),
     ("tones", TONE_PATTERN, move_tone),
-    ("spaces", regex.compile(r"[^\S\n]+"), " "),
+    ("spaces", regex.compile(r"[^\S\n]{2,}|[^\S\n ]"), " "),
     ("line-trim", regex.compile(r"(?m) +$|^ +"), ""),
     ("blank-lines", regex.compile(r"\n{3,}"), "\n\n"),
     ("ends", regex.compile(r"^\n+|\n+$"), ""),

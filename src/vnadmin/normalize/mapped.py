@@ -27,27 +27,41 @@ class MappedText:
         """Like ``pattern.sub`` but keeps the origin map.
 
         A replacement of the same length maps character by character; otherwise every new character maps to
-        the start of what it replaced (or to the offset where an insertion happened).
+        the start of what it replaced (or to the offset where an insertion happened). When every replacement
+        keeps its length (tone marks, look-alike letters) the map is shared, not rebuilt.
         """
+        text = self.text
+        edits: list[tuple[int, int, str]] = []
+        same_length = True
+        for m in pattern.finditer(text):
+            new = repl if isinstance(repl, str) else repl(m)
+            start, end = m.span()
+            if new == text[start:end]:
+                continue
+            same_length = same_length and len(new) == end - start
+            edits.append((start, end, new))
+        if not edits:
+            return self
         pieces: list[str] = []
+        last = 0
+        for start, end, new in edits:
+            pieces.append(text[last:start])
+            pieces.append(new)
+            last = end
+        pieces.append(text[last:])
+        if same_length:
+            return MappedText("".join(pieces), self.origin)
+        src = self.origin
         origin: list[int] = []
         last = 0
-        src = self.origin
-        for m in pattern.finditer(self.text):
-            start, end = m.span()
-            pieces.append(self.text[last:start])
+        for start, end, new in edits:
             origin.extend(src[last:start])
-            new = repl if isinstance(repl, str) else repl(m)
-            pieces.append(new)
             if len(new) == end - start:
                 origin.extend(src[start:end])
-            else:
+            elif new:
                 anchor = src[start] if start < len(src) else (src[-1] + 1 if src else 0)
                 origin.extend(src[start + i] if start + i < end else anchor for i in range(len(new)))
             last = end
-        if not pieces:
-            return self
-        pieces.append(self.text[last:])
         origin.extend(src[last:])
         return MappedText("".join(pieces), tuple(origin))
 
