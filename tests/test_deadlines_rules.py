@@ -83,6 +83,12 @@ def test_found(doc: str, sentence: str, year: int, expected: list[tuple[str, str
 
 
 NOT_DEADLINES: list[tuple[str, str]] = [
+    # a planned start of works, not a due date
+    (
+        "tb-lamdong-2026-ket-luan-cao-toc",
+        "- Chủ trì, phối hợp chặt chẽ với Ban Quản lý dự án đầu tư xây dựng số 1, Nhà đầu tư và địa phương trong việc "
+        "tập trung giải phóng mặt bằng các đoạn tuyến mà dự kiến khởi công trước ngày 30/4/2026, trong đó:",
+    ),
     # effective period of a resolution (wrapped "hiệu lực thi\nhành kể từ …")
     (
         "nq-hdnd-hue-2025-37",
@@ -175,3 +181,13 @@ def test_not_deadlines(doc: str, sentence: str) -> None:
 )
 def test_cell_starts_and_open_periods(cell: str, expected: list[str]) -> None:
     assert [d.text for d in find_cell_deadlines(cell, 2024)] == expected
+
+
+def test_span_given_with_its_dates_closes_on_the_end_date() -> None:
+    """ "trong 10 ngày làm việc (từ … đến …)" (kh-cantho-2025-157): the bracketed window's end, not the span."""
+    sentence = (
+        "- Đợt 01 dự kiến: Cao điểm tập\ntrung trong 10 ngày làm việc (từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng "
+        "12\nnăm 2025);"
+    )
+    found = find_deadlines(sentence, 2025)
+    assert [(d.text, d.date) for d in found] == [("đến ngày 03 tháng 12\nnăm 2025", dt.date(2025, 12, 3))]

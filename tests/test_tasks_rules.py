@@ -27,6 +27,44 @@ def _assignees(text: str) -> set[tuple[str, str]]:
 
 CASES: list[tuple[str, str, set[tuple[str, str]]]] = [
     (
+        # "<body> giao": the giver of a resolution's last article is no assignee; the bodies heading its items are
+        "nq-hdnd-quangninh-2025-99",
+        "Điều 5. Hội đồng nhân dân tỉnh giao\n\n1. Ủy ban nhân dân tỉnh tổ chức triển khai thực hiện Nghị quyết."
+        "\n\n2. Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết.\n",
+        {
+            ("Ủy ban nhân dân tỉnh", "thực hiện"),
+            ("Thường trực", "thực hiện"),
+            ("các ban", "thực hiện"),
+            ("các tổ đại biểu Hội đồng nhân dân tỉnh", "thực hiện"),
+        },
+    ),
+    (
+        # the units a named leader is in charge of are not assignees of the decision
+        "qd-gialai-syt-2026-342",
+        "Điều 2. Phân công nhiệm vụ của Giám đốc và các Phó Giám đốc Sở\n\n1. Ông Lê Quang Hùng, Giám đốc\n\n"
+        "- Phụ trách chung, lãnh đạo, chỉ đạo, quản lý và điều hành toàn bộ hoạt động của Sở Y tế.\n\n"
+        "- Trực tiếp theo dõi các đơn vị:\n\n+ Phòng Tổ chức cán bộ.\n\n+ Bệnh viện Đa khoa khu vực Bồng Sơn.\n\n"
+        "+ Bệnh viện Lao và Bệnh phổi Pleiku.\n",
+        set(),
+    ),
+    (
+        # a heading body whose dash bullets only cooperate
+        "kh-bvhttdl-2025-3283",
+        "2. Các nhiệm vụ do Bộ VHTTDL phối hợp thực hiện\n\n2.4. Bảo tàng Hồ Chí Minh\n\n- Phối hợp với các cơ quan, "
+        "đơn vị liên quan tổ chức triển lãm tranh Sơn mài khổ lớn.\n\n- Thực hiện các nhiệm vụ khác do Lãnh đạo Bộ "
+        "phân công.\n",
+        {("Bảo tàng Hồ Chí Minh", "phối hợp")},
+    ),
+    (
+        # … but one bullet of its own ("Thu hút, kêu gọi đầu tư …") makes the heading body responsible
+        "kh-dongthap-2025-552",
+        "V. TỔ CHỨC THỰC HIỆN\n\n6. Ban\nQuản lý khu Kinh tế\n\n- Phối hợp với các sở, ngành\nvà địa phương tổ chức "
+        "triển khai các chương trình, kế hoạch hỗ trợ đổi mới công\nnghệ.\n\n- Thu hút, kêu gọi đầu tư\nvào các dự án "
+        "công nghệ cao, công nghiệp chế biến sâu, sản xuất xanh.\n\n- Phối hợp tổ chức tập huấn,\nbồi dưỡng nâng cao "
+        "năng lực cho cán bộ, doanh nghiệp.\n",
+        {("Ban Quản lý khu Kinh tế", "thực hiện")},
+    ),
+    (
         # a heading line naming a body, the tasks in dash bullets below; the role from the bullets' first clauses
         "ct-quangtri-2025-06",
         "III. TỔ CHỨC THỰC HIỆN\n\n2. Sở Nông nghiệp và Môi trường\n\n- Tăng cường tham mưu, chỉ đạo\nquản lý nhà "

@@ -312,6 +312,12 @@ _NOT_A_WINDOW = regex.compile(r"hiệu\s+lực|số\s+liệu|\btính\s+từ|kỳ
 _EVENT_TIME = regex.compile(r"(?<![\p{L}\p{M}])thời\s+gian(?:\s+(?:diễn\s+ra|tổ\s+chức))?\s*:[\s*]*$", _F)
 
 
+# A span of working days given with its dates: "trong 10 ngày làm việc (từ ngày 20 tháng 11 năm 2025 đến ngày 03 tháng
+# 12 năm 2025)": the dates say when the span closes.
+_SPAN_BEFORE = regex.compile(r"trong\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*\(\s*$", _F)
+_SPAN_THEN_DATES = regex.compile(r"[^\S\n]*\([^\S\n]*từ\s", _F)
+
+
 def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     """ "từ ngày 01/12/2025 đến ngày 14/12/2025": the window closes on its end date (the hit is the "đến …" part)."""
     window_start = max(m.start() - 200, 0)
@@ -319,7 +325,7 @@ def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     if _NOT_A_WINDOW.search(m.string, max(clause_start, window_start), m.start()):
         return None
     before = m.string[max(clause_start, window_start) : m.start()]
-    if regex.search(r"\(\s*$", before):
+    if regex.search(r"\(\s*$", before) and not _SPAN_BEFORE.search(before):
         return None  # "Tháng hành động (từ ngày 15/11 đến ngày 15/12)": an event's dates in an aside
     if _EVENT_TIME.search(before):
         return None  # "b) Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025": when an event takes place
@@ -426,6 +432,8 @@ _TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
         _c(rf"(?<![\p{{L}}\p{{M}}])(?P<trig>đến)\s+(?:ngày\s+)?{_TIME}(?:{_FULL_DATE})(?=\s*,?\s+(?:cần\s+)?phải\s)"),
         _full,
     ),
+    # "phấn đấu đến ngày 30/6/2026 hoàn thành tối thiểu 80% chi trả": a target date
+    (_c(rf"(?<=phấn\s+đấu\s+)(?P<trig>đến)\s+(?:ngày\s+)?{_TIME}(?:{_FULL_DATE})"), _full),
     # "trong tháng 6/2024", "chậm nhất trong tháng 11 năm 2025"
     (_c(rf"(?P<trig>{_PERIOD_TRIGGER})\s+{_MONTH}"), _month),
     # "quý II/2024", "trong quý I năm 2026"
@@ -555,7 +563,7 @@ def find_deadlines(
     """
     year = reference.year if isinstance(reference, dt.date) else reference
     ctx = _Context(year)
-    hits = _run(_TEXT_RULES, text, ctx)
+    hits = [h for h in _run(_TEXT_RULES, text, ctx) if not _PLANNED.search(text, max(h.start - 60, 0), h.start)]
     # A labelled time field is read like a table's time cell: "Thời gian thực hiện: Tháng 12/2025".
     for f in _TIME_FIELD.finditer(text):
         if _EVENT_TIME.search(text, f.start(), f.start("v")) and regex.match(r"\s*từ\s", f.group("v"), _F):
@@ -567,9 +575,22 @@ def find_deadlines(
         ]
         hits.extend(h for h in extra if not _overlaps(h, hits))
     hits.sort(key=lambda h: h.start)
+    hits = [h for h in hits if not _span_with_dates(h, hits, text)]
     return _to_deadlines(hits, text, offset, section, with_what=True)
 
 
+def _span_with_dates(h: _Hit, hits: list[_Hit], text: str) -> bool:
+    """A relative span followed by its dates in brackets: the dated end is the deadline, not the span."""
+    if h.relative is None or h.date is not None or not _SPAN_THEN_DATES.match(text, h.end):
+        return False
+    close = text.find(")", h.end)
+    return close >= 0 and any(o.date is not None and h.end < o.start < close for o in hits)
+
+
+# A planned event's date, not a due date: "các đoạn tuyến mà dự kiến khởi công trước ngày 30/4/2026".
+_PLANNED = regex.compile(
+    r"(?<![\p{L}\p{M}])dự\s+kiến\s+(?:khởi\s+công|khánh\s+thành|thông\s+xe|khai\s+mạc|diễn\s+ra)\s*$", _F
+)
 # "Thời gian thực hiện: Tháng 12/2025." — the value runs to a full stop, a ";" or a blank line.
 _TIME_FIELD = regex.compile(
     r"(?<![\p{L}\p{M}])thời\s+(?:gian|hạn)(?:\s+(?:thực\s+hiện|hoàn\s+thành))?\s*:[\s*]*"

@@ -162,7 +162,7 @@ NAMED_HEADS: tuple[str, ...] = (
 _LOC_WORD = (
     r"(?:cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)|các\s+cấp|cùng\s+cấp|tỉnh|huyện|xã|phường|thị\s+trấn"
     r"|thành\s+phố|thị\s+xã|quận|đặc\s+khu|Trung\s+ương|trung\s+ương|thành\s+ủy|Thành\s+phố|Tỉnh|Huyện|Xã|Phường"
-    r"|Quận|Thị\s+xã|Thị\s+trấn|khu\s+vực\s+(?:[IVXL]+|\d+)|[Tt]ổ\s+[Dd]ân\s+phố|khu\s+phố|thôn)"
+    r"|Quận|Thị\s+xã|Thị\s+trấn|(?:chi\s+nhánh\s+)?khu\s+vực\s+(?:[IVXL]+|\d+)|[Tt]ổ\s+[Dd]ân\s+phố|khu\s+phố|thôn)"
 )
 _PROPER = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*)*)"
 # a numbered commune or ward: "xã Bảo Lâm 2", "Phường 2 Bảo Lộc"
@@ -182,7 +182,7 @@ _COLLECTIVE = regex.compile(
     r"(?:(?:Thủ\s+trưởng|Lãnh\s+đạo|Trưởng|Giám\s+đốc|Chủ\s+tịch)\s+)?"
     r"(?:(?:[Cc]ác|[Tt]ất\s+cả\s+các)\s+|(?=[Ss]ở\s*,\s*(?i:ban|ngành)))"
     r"(?:"
-    r"(?P<pol>(?:tổ\s+chức|đoàn\s+thể)\s+(?:chính\s+trị\s*-\s*xã\s+hội|CT\s*-\s*XH)(?:\s*,\s*(?:hội\s+quần\s+chúng|"
+    r"(?P<pol>(?:tổ\s+chức|đoàn\s+thể)\s+(?:chính\s+trị(?:\s*-\s*|\s+)xã\s+hội|CT\s*-\s*XH)(?:\s*,\s*(?:hội\s+quần\s+chúng|"
     r"tổ\s+chức\s+xã\s+hội))?)"
     r"|(?P<party>(?:Huyện|huyện|Thành|thành|Tỉnh|tỉnh|Đảng|đảng)\s+ủy(?:\s*,\s*(?:Huyện|huyện|Thành|thành|Đảng|đảng)"
     r"\s+ủy)*(?:\s+(?:trực\s+thuộc|thuộc)\s+(?:Tỉnh|tỉnh)\s+ủy)?)"
@@ -197,7 +197,10 @@ _COLLECTIVE = regex.compile(
     r"(?P<tail>(?:\s+(?:thuộc|trực\s+thuộc)\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:tỉnh|thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
-    r"|\s+chuyên\s+môn|\s+của\s+(?:tỉnh|thành\s+phố)|\s+tỉnh|\s+các\s+cấp|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"
+    r"|\s+chuyên\s+môn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp"
+    # "các tổ chức cung cấp dịch vụ chi trả", "các doanh nghiệp viễn thông": a trade named by what it provides
+    r"|(?P<trade>\s+cung\s+cấp\s+dịch\s+vụ(?:\s+(?:chi\s+trả|thanh\s+toán|viễn\s+thông|bưu\s+chính|công))?"
+    r"|\s+(?:viễn\s+thông|bưu\s+chính)(?![\p{L}\p{M}]))|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"
     r"|\s+quản\s+lý\s+(?:nhà\s+nước|quy\s+hoạch|chuyên\s+ngành))*)",
     _F,
 )
@@ -235,8 +238,19 @@ _JOINER = regex.compile(
 )
 # A comma inside a name is part of an "A, B và C" list: "Sở Văn hóa, Thể thao và Du lịch".
 _COMMA_LIST_END = regex.compile(r"[^,;:.()\n]*?\s+và\s+(?=\p{Lu})", _F)
+_AMP = regex.compile(r"[^\S\n]*&[^\S\n]*", _F)
 _ADJACENT = regex.compile(r"[^\S\n]+(?=\p{Lu})", _F)
 _PLURAL_NAMED = regex.compile(r"[Cc]ác[^\S\n]+(?=(?:Ban|Sở|Cục|Vụ|Phòng|Hội|Tổ|Đoàn|Chi\s+cục)[^\S\n]+\p{Lu})", _F)
+# A council's organs listed together: "Thường trực, các ban, các tổ đại biểu Hội đồng nhân dân tỉnh".
+_STANDING = regex.compile(r"Thường[^\S\n]+trực(?=[^\S\n]*,[^\S\n]*các[^\S\n]+(?i:ban)(?![\p{L}\p{M}]))", _F)
+# The investor of a project: "Nhà đầu tư 02 dự án", "Nhà đầu tư của 02 dự án đường bộ cao tốc Tân Phú – Bảo Lộc
+# và Bảo Lộc – Liên Khương:" (up to the colon of a heading).
+_INVESTOR = regex.compile(
+    r"Nhà[^\S\n]+(?i:đầu)[^\S\n]+tư(?:[^\S\n]+(?:của[^\S\n]+)?(?:\d+[^\S\n]+)?(?i:dự[^\S\n]+án)"
+    r"(?:[^\n:;,.()]*?\p{Lu}[\p{L}\p{M}]*(?=[^\S\n]*(?::|$)))?)?(?![\p{L}\p{M}])",
+    _F,
+)
+_DELEGATES = regex.compile(r"[Cc]ác[^\S\n]+(?i:tổ[^\S\n]+đại[^\S\n]+biểu)[^\S\n]+(?=\p{Lu})", _F)
 _MEMBER_OF = regex.compile(r"\s+thành\s+viên\s+(?:của|thuộc)\s+(?=(?P<front>Mặt\s+trận(?![^\S\n]+Tổ))?)", _F)
 _CAC = regex.compile(r"[^\S\n]+các(?=[^\S\n]+\p{Lu})", _F)
 # One to three lower-case syllables between two capitalised parts of a name, and what must follow such a name.
@@ -254,11 +268,16 @@ _NOT_BRIDGE = frozenset(
 _TAIL = regex.compile(r"(?:(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)\p{Ll}[\p{L}\p{M}]*){1,4}", _F)
 
 
+# A unit's number after its name: "Văn phòng Quản lý đường bộ IV.4".
+_DESIGNATION = regex.compile(r"[^\S\n]+[IVXL]+(?:\.\d+)+(?![\p{L}\p{M}\d])", _F)
+
+
 def _bridgeable(words: str) -> bool:
+    words = regex.sub(r"(?<![\p{L}\p{M}])giao\s+thông(?![\p{L}\p{M}])", " ", words)  # "Ban An toàn giao thông"
     return not any(regex.fullmatch(_LOC_WORD, w) or w in _NOT_BRIDGE for w in words.split())
 
 
-_LIST_END = regex.compile(r"[^\S\n]*(?:[,;:)]|\.\.\.|…|\n[^\S\n]*\n|$|[^\S\n]+và[^\S\n]+)", _F)
+_LIST_END = regex.compile(r"[^\S\n]*(?:[,;:)]|\.\.\.|…|\n[^\S\n]*\n|$|[^\S\n]+và\s+)", _F)
 # What a "Ban Quản lý" manages, written in lower case: "Ban Quản lý khu Kinh tế tỉnh Đồng Tháp", "Ban Quản lý dự án
 # đầu tư xây dựng số 1", "Ban Quản lý các khu công nghệ cao và khu công nghiệp" (up to where the name ends).
 _SP = r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)"
@@ -271,6 +290,7 @@ _MANAGED = regex.compile(
 )
 _HEADING_LABEL = regex.compile(r"[^\S\n]*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVXL]+\.)[^\S\n]*", _F)
 _LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)", _F)
+_EXHIBITION = regex.compile(r"[^\S\n]+lãm(?![\p{L}\p{M}])", _F)  # "Triển lãm" is a name's word, "Triển khai" not
 _STOP_WORDS = frozenset({"Theo", "Chủ", "Phối", "Tham", "Tổ", "Thực", "Triển", "Hướng", "Chỉ", "Đề", "Giao"})
 
 
@@ -385,7 +405,7 @@ class _Scanner:
     def component(self, pos: int, *, glued: bool = False) -> int | None:
         """End of a capitalised name component after white space at ``pos`` (at ``pos`` itself if glued)."""
         m = (_CAP_WORD if glued else _CAP_SYLLABLE).match(self.text, pos)
-        if m is None or m.group("w") in _STOP_WORDS:
+        if m is None or (m.group("w") in _STOP_WORDS and not _EXHIBITION.match(self.text, m.end())):
             return None
         if self.is_head_at(m.start("w")):
             return None
@@ -406,9 +426,11 @@ class _Scanner:
         tail = _TAIL.match(self.text, end)
         while tail is not None:
             if _bridgeable(tail.group()):
-                loc = _LOCALITY.match(self.text, tail.end())
-                if _LIST_END.match(self.text, loc.end() if loc is not None else tail.end()):
-                    return tail.end()
+                desig = _DESIGNATION.match(self.text, tail.end())
+                after = desig.end() if desig is not None else tail.end()
+                loc = _LOCALITY.match(self.text, after)
+                if _LIST_END.match(self.text, loc.end() if loc is not None else after):
+                    return after
             # try a shorter run: up to the locality that ends it ("… công nghiệp tỉnh")
             words = list(regex.finditer(r"\S+", tail.group()))
             if len(words) <= 1:
@@ -419,10 +441,9 @@ class _Scanner:
     def heading_end(self, start: int, end: int) -> bool:
         """Whether the name from ``start`` to ``end`` is a whole heading line ("1.7. Vụ Kế hoạch, Tài chính")."""
         line_start = self.text.rfind("\n", 0, start) + 1
-        return (
-            _HEADING_LABEL.fullmatch(self.text, line_start, start) is not None
-            and _LINE_END.match(self.text, end) is not None
-        )
+        return (_HEADING_LABEL.fullmatch(self.text, line_start, start) is not None or start == 0) and _LINE_END.match(
+            self.text, end
+        ) is not None
 
     def name(self, pos: int) -> tuple[int, bool] | None:
         """End of the body named from ``pos`` and whether it is generic, or None when no body starts there."""
@@ -430,6 +451,11 @@ class _Scanner:
         if m is None:
             return None
         end = m.end()
+        amp = _AMP.match(self.text, end) if m.group("full") is not None else None
+        if amp is not None and self.head(amp.end()) is not None:
+            joined = self.name(amp.end())  # "Văn phòng HĐND&UBND xã": one office of two bodies
+            if joined is not None:
+                return joined
         if " ".join(m.group().split()).lower() == "ban quản lý":
             managed = _MANAGED.match(self.text, end)
             if managed is not None:
@@ -513,6 +539,23 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
         start = m.start()
         title = _TITLE.match(text, start)
         at = title.end() if title else start
+        standing = _STANDING.match(text, at)
+        if standing is not None:
+            out.append(_mention(text, start, standing.end(), offset, collective=False, generic=False))
+            pos = standing.end()
+            continue
+        investor = _INVESTOR.match(text, at)
+        if investor is not None:
+            out.append(_mention(text, start, investor.end(), offset, collective=False, generic=False))
+            pos = investor.end()
+            continue
+        delegates = _DELEGATES.match(text, at)
+        if delegates is not None:
+            named = scanner.name(delegates.end())
+            if named is not None:
+                out.append(_mention(text, start, named[0], offset, collective=True, generic=named[1]))
+                pos = named[0]
+                continue
         plural = _PLURAL_NAMED.match(text, at)
         if plural is not None:
             # "các Ban Xây dựng Đảng", "các Ban Hội đồng nhân dân": several bodies under one capitalised name
@@ -538,7 +581,7 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
                     pos = end
                     continue
             generic = bool(_GENERIC_UNITS.search(units) or "liên quan" in coll.group("tail"))
-            if not units or regex.search(r"sở|ban|ngành|đoàn\s+thể", units, regex.IGNORECASE):
+            if not units or regex.search(r"sở|ban|ngành|đoàn\s+thể", units, regex.IGNORECASE) or coll.group("trade"):
                 generic = False  # "Các sở, ban, ngành liên quan" names the departments, not any partner
             out.append(_mention(text, start, end, offset, collective=True, generic=generic))
             pos = end

@@ -352,12 +352,26 @@ def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
 _MEMBERS = regex.compile(r"\s*\p{Lu}[^()\n]{0,60}?\((?P<list>[^()]+)\)\s*", regex.VERSION1)
 
 
+_BULLET = regex.compile(r"(?:^|\n)[^\S\n]*[-+•][^\S\n]*", _F)
+_OTHER_DUTIES = regex.compile(r"thực\s+hiện\s+(?:các\s+)?nhiệm\s+vụ\s+khác", _F)
+
+
+def _only_cooperating_bullets(body: str) -> bool:
+    """ "2.4. Bảo tàng Hồ Chí Minh⏎- Phối hợp với …⏎- Thực hiện các nhiệm vụ khác do Lãnh đạo Bộ phân công": every
+    bullet only cooperates (the stock "other duties" line aside); one task of its own makes the body responsible."""
+    if not body.lstrip().startswith(("-", "+", "•")):
+        return False
+    items = [b.strip() for b in _BULLET.split(body) if b.strip()]
+    tasks = [b for b in items if not _OTHER_DUTIES.match(b)]
+    return bool(tasks) and all(_COOPERATE_START.match(b) for b in tasks)
+
+
 def _role_of_head(head: _Head, body: str) -> Role:
     if head.requested:
         return "requested"
     if _LEAD_WORDS.search(head.head_text) or _LEAD_WORDS.search(body):
         return "lead"
-    if _COOPERATE_START.match(body):
+    if _COOPERATE_START.match(body) or _only_cooperating_bullets(body):
         return "cooperate"
     return "responsible"
 
@@ -546,16 +560,32 @@ def _executors(doc: Document, s: Section) -> _Draft | None:
     return draft if draft.assignees else None
 
 
+# A head that gives the tasks of its items: "Hội đồng nhân dân tỉnh giao:", "Ủy ban nhân dân tỉnh giao:".
+_GIVER = regex.compile(r"\S\s+giao\s*:?\s*$", _F)
+
+
+# An item giving a named person's duties: "1. Ông Lê Quang Hùng, Giám đốc", "2. Bà Nguyễn Thị B - Phó Giám đốc Sở:".
+_PERSON_ITEM = regex.compile(
+    r"\s*(?:\d+(?:\.\d+)*\s*[.)]|[a-zđ]\s*[.)])?\s*(?:Ông|Bà|Đồng\s+chí|Đ/c)\s+\p{Lu}[\p{Ll}\p{M}]*"
+    r"(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}\s*[,:–-]",
+    regex.VERSION1,
+)
+
+
 def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
     executing = _executors(doc, s)
     if executing is not None:
         drafts.append(executing)
         return
+    if s.children and _PERSON_ITEM.match(doc.text, s.span[0]):
+        return  # the units a leader is in charge of ("phụ trách: + Bệnh viện …") are not assignees
     head = _item_head(doc, s)
     assigning = any(p.span[0] <= s.span[0] < p.span[1] for p in parts)
     narrative = not parts or assigning
     if head is not None and len(head.mentions) == 1 and head.mentions[0].collective:
         head = _members_after_label(doc, head, s)
+    if head is not None and s.children and _GIVER.search(head.head_text):
+        head = None  # "Điều 5. Hội đồng nhân dân tỉnh giao⏎1. Ủy ban nhân dân tỉnh …": the giver assigns its items
     if head is not None:
         body_end = s.span[1]
         body = doc.text[head.body_start : body_end]
