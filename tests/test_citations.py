@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -76,8 +75,6 @@ def _plan_document() -> Document:
 
 @pytest.fixture(scope="module")
 def plan() -> tuple[Document, list[Any], list[Any]]:
-    if not PLAN.exists():
-        pytest.skip("corpus not available")
     doc = _plan_document()
     cites, refs = find_citations(doc)
     return doc, cites, refs
@@ -257,13 +254,10 @@ def test_never_raises_on_near_misses(parts: list[str]) -> None:
         assert text[c.span[0] : c.span[1]] == c.text
 
 
-def test_speed_one_megabyte() -> None:
-    if not PLAN.exists():
-        pytest.skip("corpus not available")
+def test_one_megabyte_of_text() -> None:
+    # The speed (under 1 s per MB) is measured by `make bench`, not asserted here.
     text = normalize(PLAN.read_text(encoding="utf-8")).text
     big = ("\n\n".join([text] * (1_000_000 // len(text) + 1)))[:1_000_000]
-    t0 = time.perf_counter()
     cites = extract_citations(big)
-    elapsed = time.perf_counter() - t0
     assert len(cites) > 1000
-    assert elapsed < 2.0, elapsed  # about 0.5 s on one core; margin for slow CI machines
+    assert all(big[c.span[0] : c.span[1]] == c.text for c in cites)
