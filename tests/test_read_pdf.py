@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -140,6 +141,75 @@ def test_assignment_table_rows_continue_across_pages() -> None:
     assert "STT" in first_row and "chủ trì" in first_row.lower()
     # letters of the landscape cells stay in their order ("Nhệim vụ" before)
     assert "Nhiệm vụ" in first_row and "Thời gian thực hiện" in first_row
+
+
+def test_repeated_header_rows_of_a_continued_table_are_dropped() -> None:
+    doc = read("kh-laichau-2025-3473-giam-phat-thai.pdf")
+    big = max(doc.tables, key=lambda t: t.n_rows)
+
+    def row(k: int) -> dict[int, str]:
+        return {c.col: doc.raw_text[c.span[0] : c.span[1]] for c in big.cells if c.row == k}
+
+    texts = [row(k) for k in range(big.n_rows)]
+    # the two header rows ("STT | Nhiệm vụ | … | Thời gian thực hiện", "Đến 2025 | 2026 – 2030") appear once
+    assert sum("STT" in r.values() for r in texts) == 1
+    assert sum("Đến 2025" in r.values() for r in texts) == 1
+    # row II.3 (cut by the page break) keeps its own cells and gets its wrapped words back
+    ii3 = next(r for r in texts if r.get(1, "").startswith("Xây dựng, nâng cấp cơ sở hạ tầng"))
+    tail = "chất thải rắn phù hợp với đặc điểm các khu dân cư tập trung, đô thị, nông thôn"
+    assert unicodedata.normalize("NFC", ii3[1]).endswith(tail)  # the PDF writes "các" as "ca" + U+0301
+    assert ii3.get(5) == "2026 - 2030" and 4 not in ii3
+    # merged cells report their extent
+    spans = {doc.raw_text[c.span[0] : c.span[1]]: (c.row_span, c.col_span) for c in big.cells if c.row == 0}
+    assert spans["STT"] == (2, 1) and spans["Thời gian thực hiện"] == (1, 2)
+    heading = next(c for c in big.cells if doc.raw_text[c.span[0] : c.span[1]].startswith("Xây dựng và hoàn thiện"))
+    assert heading.col_span == 6
+
+
+@pytest.mark.parametrize(
+    ("name", "shapes"),
+    [
+        # white boxes behind every line of text (Word shading) made 37×5 "tables" of body paragraphs
+        ("ct-cantho-2025-13-trat-tu-atgt.pdf", []),
+        ("cv-bnv-2025-12094-chi-so-cchc.pdf", []),
+        ("qd-gialai-syt-2026-3990-quy-trinh-xu-ly-van-ban.pdf", []),
+        ("kh-laichau-2025-3473-giam-phat-thai.pdf", [(13, 7)]),
+        ("pa-bariavungtau-2025-9351-sap-xep-bo-may.pdf", [(34, 9)]),  # 3 header rows, 30 communes, total
+    ],
+)
+def test_only_ruled_grids_are_tables(name: str, shapes: list[tuple[int, int]]) -> None:
+    doc = read(name)
+    ruled = [(t.n_rows, t.n_cols) for t in doc.tables[1:] if (t.n_rows, t.n_cols) != (1, 2)]  # header, closing
+    assert ruled == shapes
+
+
+def test_boxes_around_lines_of_text_are_no_grid() -> None:
+    from vnadmin.read.pdf import _grid
+
+    line = (85.0, 0.0, 539.0, 16.0)
+    boxes = [[(85.0, 16.0 * k, 539.0, 16.0 * (k + 1)), None, None] for k in range(10)]
+    boxes[4] = [(85.0, 64.0, 160.0, 80.0), (160.0, 64.0, 200.0, 80.0), (200.0, 64.0, 539.0, 80.0)]
+    assert not _grid(boxes)  # one full-width "cell" a line, once split by a stray rule
+    assert not _grid([[line, None], [(85.0, 16.0, 120.0, 32.0), (120.0, 16.0, 539.0, 32.0)]])
+    grid = [[(85.0 + 100 * c, 16.0 * k, 185.0 + 100 * c, 16.0 * (k + 1)) for c in range(3)] for k in range(4)]
+    grid[1] = [(85.0, 16.0, 385.0, 32.0), None, None]  # a section heading across the table
+    assert _grid(grid)
+
+
+def test_body_items_are_not_read_as_a_table() -> None:
+    doc = read("ct-cantho-2025-13-trat-tu-atgt.pdf")
+    paras = [doc.raw_text[b.span[0] : b.span[1]] for b in doc.blocks if b.kind == "paragraph"]
+    for item in ("3. Thường trực Ban An toàn giao thông thành phố:", "5. Sở Nông nghiệp và Môi trường:"):
+        assert item in paras
+    assert not any(b.kind == "table_cell" and b.page == 3 for b in doc.blocks)
+
+
+def test_statistics_tables_stay_tables() -> None:
+    doc = read("bc-lamdong-2025-329-cchc.pdf")
+    ruled = [t for t in doc.tables if t.n_cols >= 5]
+    assert ruled and all(t.page and t.page >= 25 for t in ruled)
+    assert sum(t.n_rows for t in ruled) >= 120
+    assert not [t for t in doc.tables if t.page and 2 <= t.page <= 22]
 
 
 def test_words_keep_their_letter_order() -> None:

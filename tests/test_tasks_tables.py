@@ -99,11 +99,6 @@ def test_laichau_row_continued_on_next_page(laichau: list[Task]) -> None:
     )
 
 
-@pytest.mark.xfail(
-    reason="PDF reader: the repeated header of page 8 ('Đến 2025 | 2026 – 2030') is merged into the last row of "
-    "page 7, so row II.3 gets a false 'Đến 2025' deadline",
-    strict=False,
-)
 def test_laichau_deadlines(laichau: list[Task]) -> None:
     assert [_row(t)[4] for t in laichau] == [want[4] for want in LAICHAU_ROWS]
 

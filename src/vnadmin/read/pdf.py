@@ -645,6 +645,8 @@ def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
         if get_type(address) != path:
             continue
         obj = pdfium_c.FPDFPage_GetObject(page, k)
+        if not _visible(obj):
+            continue  # a white box behind a line of text (Word shading), a white rule: no border to see
         # A rule drawn as a thin line or a thin filled box (most table borders): its bounds are enough.
         if pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
             x0, y0, x1, y1 = view.box(left.value, bottom.value, right.value, top.value)
@@ -675,6 +677,24 @@ def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
         if len(edges) > 5000:
             break
     return edges
+
+
+def _visible(obj: Any) -> bool:
+    """Whether a path paints something that shows on a white page: a fill or stroke that is not white."""
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    if not pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke):
+        return True
+    r, g, b, a = (ctypes.c_uint() for _ in range(4))
+    if fill.value and (not pdfium_c.FPDFPageObj_GetFillColor(obj, r, g, b, a) or not _invisible(r, g, b, a)):
+        return True
+    # otherwise white, transparent, or neither filled nor stroked (a clipping path)
+    return bool(stroke.value) and (
+        not bool(pdfium_c.FPDFPageObj_GetStrokeColor(obj, r, g, b, a)) or not _invisible(r, g, b, a)
+    )
+
+
+def _invisible(r: Any, g: Any, b: Any, a: Any) -> bool:
+    return bool(a.value < 16 or min(r.value, g.value, b.value) >= 245)
 
 
 def _add_edge(edges: list[dict[str, Any]], a: tuple[float, float], b: tuple[float, float]) -> None:
@@ -860,12 +880,23 @@ def _plumber_tables(path: Path, pages: list[PageData], notes: list[ReaderNote]) 
                 _, top, _, bottom = t.bbox
                 if p.index == first and top < 0.2 * p.height and bottom < 0.4 * p.height:
                     continue  # a boxed letterhead: the header logic reads it cell by cell
-                if len(cells) >= 2 and max(len(r) for r in cells) >= 2:
+                if _grid(cells):
                     p.tables.append(TableGeom(t.bbox, cells))
         except (RecursionError, Exception) as e:  # a damaged page must not stop the document
             notes.append(
                 ReaderNote(code="table-finder-failed", message=f"{path.name}: {type(e).__name__}", page=p.index + 1)
             )
+
+
+def _grid(cells: list[list[tuple[float, float, float, float] | None]]) -> bool:
+    """Whether found cells form a table: most rows split into two cells or more.
+
+    Boxes around lines of text (one full-width "cell" a line, now and then split by a stray rule) and a
+    frame around a paragraph are body text, not a table; a real table may still have a few full-width
+    rows (a section heading, a total).
+    """
+    multi = sum(1 for row in cells if sum(c is not None for c in row) >= 2)
+    return len(cells) >= 2 and multi >= 2 and 2 * multi > len(cells)
 
 
 def _find_tables(page: _PageBox, settings: dict[str, Any]) -> list[Any]:
@@ -961,6 +992,7 @@ class Item:
     table_rows: list[list[str | None]] = field(default_factory=list)
     table_bbox: tuple[float, float, float, float] | None = None
     row_pages: list[int] = field(default_factory=list)  # table: the page of each row (continued tables)
+    table_spans: list[list[tuple[int, int]]] = field(default_factory=list)  # table: (row_span, col_span)
 
 
 @dataclass
@@ -1001,6 +1033,18 @@ def _page_rows(p: PageData) -> tuple[list[Row], list[tuple[TableGeom, list[Char]
     return _rows(_runs(flow), p.index + 1), list(zip(p.tables, inside, strict=True))
 
 
+def _spans(t: TableGeom) -> list[list[tuple[int, int]]]:
+    """(row_span, col_span) of each cell: how many row tops and column lefts of the table it covers."""
+    present = [c for row in t.cells for c in row if c is not None]
+    xs = sorted({round(c[0], 1) for c in present})
+    ys = sorted({round(c[1], 1) for c in present})
+
+    def count(edges: list[float], a: float, b: float) -> int:
+        return max(1, bisect_left(edges, round(b, 1) - 0.5) - bisect_left(edges, round(a, 1) - 0.5))
+
+    return [[(count(ys, c[1], c[3]), count(xs, c[0], c[2])) if c else (1, 1) for c in row] for row in t.cells]
+
+
 def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
     out_rows: list[list[str | None]] = []
     by_y = sorted(chars, key=lambda c: (c.top + c.base) / 2)
@@ -1028,6 +1072,7 @@ def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
         table_rows=out_rows,
         table_bbox=t.bbox,
         row_pages=[page] * len(out_rows),
+        table_spans=_spans(t),
     )
 
 
@@ -1327,18 +1372,40 @@ def _merge_tables(items: list[Item]) -> list[Item]:
         ):
             rows = it.table_rows
             pages = it.row_pages or [it.page] * len(rows)
-            if rows and rows[0] == prev.table_rows[0]:
-                rows, pages = rows[1:], pages[1:]  # the header row repeated on the new page
+            spans = it.table_spans or [[(1, 1)] * len(r) for r in rows]
+            n = _repeated_header(prev.table_rows, rows)  # the header rows repeated on the new page
+            rows, pages, spans = rows[n:], pages[n:], spans[n:]
             if rows and not (rows[0][0] or "").strip() and (prev.table_rows[-1][0] or "").strip():
                 last = prev.table_rows[-1]
                 merged = [_join_words(a, b) if a and b else (a or b) for a, b in zip(last, rows[0], strict=True)]
                 prev.table_rows[-1] = merged
-                rows, pages = rows[1:], pages[1:]
+                rows, pages, spans = rows[1:], pages[1:], spans[1:]
             prev.table_rows.extend(rows)
             prev.row_pages.extend(pages)
+            if prev.table_spans:
+                prev.table_spans.extend(spans)
             continue
         out.append(it)
     return out
+
+
+_DASHES = regex.compile(r"[\p{Pd}\ufffe]")
+
+
+def _same_row(a: list[str | None], b: list[str | None]) -> bool:
+    def norm(t: str | None) -> str:
+        return _SPACES.sub(" ", _DASHES.sub("-", t or "")).strip().casefold()
+
+    return any(t and t.strip() for t in a) and [norm(t) for t in a] == [norm(t) for t in b]
+
+
+def _repeated_header(first: list[list[str | None]], rows: list[list[str | None]]) -> int:
+    """How many leading rows of a continued table repeat the first rows of the table (header, sub-header,
+    column numbers) — at most three."""
+    n = 0
+    while n < min(3, len(first), len(rows)) and _same_row(first[n], rows[n]):
+        n += 1
+    return n
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -1508,8 +1575,16 @@ def _emit(layout: Layout, b: TextBuilder) -> None:
             _emit_cells(b, it)
         else:
             row_pages = it.row_pages or [it.page] * len(it.table_rows)
+            spans = it.table_spans if len(it.table_spans) == len(it.table_rows) else []
             cells = [
-                CellText(row=i, col=k, text=t, hints={"page": row_pages[i]})
+                CellText(
+                    row=i,
+                    col=k,
+                    text=t,
+                    row_span=spans[i][k][0] if spans else 1,
+                    col_span=spans[i][k][1] if spans else 1,
+                    hints={"page": row_pages[i]},
+                )
                 for i, row in enumerate(it.table_rows)
                 for k, t in enumerate(row)
                 if t
