@@ -112,10 +112,14 @@ def year_period(year: int) -> Period:
     return Period(start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), kind="year")
 
 
+# A trigger that closes before its period starts: "trước", "hoàn thành trước".
+_BEFORE = regex.compile(r"(?:(?:hoàn\s+thành|xong)\s+)?trước", _F)
+
+
 def _is_before(m: regex.Match[str]) -> bool:
     """'trước tháng 6/2024' closes before the period starts; 'trong/chậm nhất tháng 6' at its end."""
     head = m.group("trig") or ""
-    return bool(regex.match(r"(?:(?:hoàn\s+thành|xong)\s+)?trước", head, _F))
+    return bool(_BEFORE.match(head))
 
 
 def _close(period: Period, m: regex.Match[str], start: int) -> _Hit:
@@ -318,6 +322,9 @@ _SPAN_BEFORE = regex.compile(r"trong\s+\d{1,3}\s+ngày(?:\s+làm\s+việc)?\s*\(
 _SPAN_THEN_DATES = regex.compile(r"[^\S\n]*\([^\S\n]*từ\s", _F)
 
 
+_OPEN_BRACKET = regex.compile(r"\(\s*$")  # "Tháng hành động (" right before the window
+
+
 def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     """ "từ ngày 01/12/2025 đến ngày 14/12/2025": the window closes on its end date (the hit is the "đến …" part)."""
     window_start = max(m.start() - 200, 0)
@@ -325,7 +332,7 @@ def _window_end(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     if _NOT_A_WINDOW.search(m.string, max(clause_start, window_start), m.start()):
         return None
     before = m.string[max(clause_start, window_start) : m.start()]
-    if regex.search(r"\(\s*$", before) and not _SPAN_BEFORE.search(before):
+    if _OPEN_BRACKET.search(before) and not _SPAN_BEFORE.search(before):
         return None  # "Tháng hành động (từ ngày 15/11 đến ngày 15/12)": an event's dates in an aside
     if _EVENT_TIME.search(before):
         return None  # "b) Thời gian: Từ ngày 15/11/2025 đến ngày 15/12/2025": when an event takes place
@@ -566,7 +573,7 @@ def find_deadlines(
     hits = [h for h in _run(_TEXT_RULES, text, ctx) if not _PLANNED.search(text, max(h.start - 60, 0), h.start)]
     # A labelled time field is read like a table's time cell: "Thời gian thực hiện: Tháng 12/2025".
     for f in _TIME_FIELD.finditer(text):
-        if _EVENT_TIME.search(text, f.start(), f.start("v")) and regex.match(r"\s*từ\s", f.group("v"), _F):
+        if _EVENT_TIME.search(text, f.start(), f.start("v")) and _FROM.match(f.group("v")):
             continue  # an event's span
         v0 = f.start("v")
         extra = [
@@ -585,6 +592,9 @@ def _span_with_dates(h: _Hit, hits: list[_Hit], text: str) -> bool:
         return False
     close = text.find(")", h.end)
     return close >= 0 and any(o.date is not None and h.end < o.start < close for o in hits)
+
+
+_FROM = regex.compile(r"\s*từ\s", _F)  # "Từ ngày 15/11/2025 …": a field that starts a window
 
 
 # A planned event's date, not a due date: "các đoạn tuyến mà dự kiến khởi công trước ngày 30/4/2026".
@@ -685,13 +695,17 @@ def find_periods(text: str, *, offset: int = 0, exclude: list[tuple[int, int]] |
     return out
 
 
+_YEAR_SPAN = regex.compile(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})(?!\d)")  # "2021-2025", "2021 – 25"
+_ANY_YEAR = regex.compile(r"(?:19|20)\d{2}")  # "2024"
+
+
 def parse_period(text: str) -> Period | None:
     """The period a phrase names: "giai đoạn 2021-2025", "năm 2024", "quý II/2024", "tháng 6/2024".
 
     >>> parse_period("giai đoạn 2021-2025")
     Period(start=datetime.date(2021, 1, 1), end=datetime.date(2025, 12, 31), kind='range')
     """
-    m = regex.search(r"((?:19|20)\d{2})\s*[-–]\s*((?:19|20)?\d{2})(?!\d)", text)
+    m = _YEAR_SPAN.search(text)
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         if b < 100:
@@ -701,7 +715,7 @@ def parse_period(text: str) -> Period | None:
     cells = find_cell_deadlines(text)
     if cells and cells[0].period is not None:
         return cells[0].period
-    m = regex.search(r"(?:19|20)\d{2}", text)
+    m = _ANY_YEAR.search(text)
     return year_period(int(m.group())) if m else None
 
 

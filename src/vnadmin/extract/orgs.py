@@ -21,8 +21,10 @@ generic partners ("các cơ quan, đơn vị liên quan", "Ủy ban nhân dân c
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -272,9 +274,16 @@ _TAIL = regex.compile(r"(?:(?:[^\S\n]*\n[^\S\n]*|[^\S\n]+)\p{Ll}[\p{L}\p{M}]*){1
 _DESIGNATION = regex.compile(r"[^\S\n]+[IVXL]+(?:\.\d+)+(?![\p{L}\p{M}\d])", _F)
 
 
+# A locality word on its own: "tỉnh", "thành phố", "Phường" (compiled without flags, as a bare pattern string was).
+_LOC_WORD_RE = regex.compile(_LOC_WORD)
+# "giao thông" inside a name's lower-case words is no verb "giao": "Ban An toàn giao thông".
+_TRAFFIC = regex.compile(r"(?<![\p{L}\p{M}])giao\s+thông(?![\p{L}\p{M}])")
+_NON_SPACE = regex.compile(r"\S+")  # a word of a run: "công", "nghiệp"
+
+
 def _bridgeable(words: str) -> bool:
-    words = regex.sub(r"(?<![\p{L}\p{M}])giao\s+thông(?![\p{L}\p{M}])", " ", words)  # "Ban An toàn giao thông"
-    return not any(regex.fullmatch(_LOC_WORD, w) or w in _NOT_BRIDGE for w in words.split())
+    words = _TRAFFIC.sub(" ", words)  # "Ban An toàn giao thông"
+    return not any(_LOC_WORD_RE.fullmatch(w) or w in _NOT_BRIDGE for w in words.split())
 
 
 _LIST_END = regex.compile(r"[^\S\n]*(?:[,;:)]|\.\.\.|…|\n[^\S\n]*\n|$|[^\S\n]+và\s+)", _F)
@@ -318,6 +327,7 @@ def _abbreviations() -> list[tuple[regex.Pattern[str], str]]:
     ]
 
 
+@lru_cache(maxsize=8192)
 def normalize_org(name: str) -> str:
     """The name with abbreviations expanded, one tone placement and single spaces.
 
@@ -409,12 +419,12 @@ class _Scanner:
             return None
         if self.is_head_at(m.start("w")):
             return None
-        if regex.fullmatch(_LOC_WORD, m.group("w")) and _LOCALITY.match(self.text, pos):
+        if _LOC_WORD_RE.fullmatch(m.group("w")) and _LOCALITY.match(self.text, pos):
             return None  # "UBND Phường 2 Bảo Lộc": a capitalised locality, not a component of the name
         end = m.end()
         while True:
             low = _LOW_SYLLABLE.match(self.text, end)
-            if low is None or regex.fullmatch(_LOC_WORD, low.group("w")) or low.group("w") in {"và", "các"}:
+            if low is None or _LOC_WORD_RE.fullmatch(low.group("w")) or low.group("w") in {"và", "các"}:
                 break
             if not self.join(self.text, end):
                 break
@@ -432,7 +442,7 @@ class _Scanner:
                 if _LIST_END.match(self.text, loc.end() if loc is not None else after):
                     return after
             # try a shorter run: up to the locality that ends it ("… công nghiệp tỉnh")
-            words = list(regex.finditer(r"\S+", tail.group()))
+            words = list(_NON_SPACE.finditer(tail.group()))
             if len(words) <= 1:
                 break
             tail = _TAIL.match(self.text, end, end + words[-1].start())
@@ -518,6 +528,18 @@ class _Scanner:
         return end, generic
 
 
+# Where a name may start: a capital letter, "các" or "tất cả" at a word start ("Sở …", "các sở, ngành").
+_CANDIDATE = regex.compile(r"(?<![\p{L}\p{M}\d])(?=\p{Lu}|[Cc]ác|[Tt]ất\s+cả)", _F)
+# Collective units that are only "tổ chức": "Các tổ chức thành viên của MTTQ Việt Nam phường".
+_TO_CHUC = regex.compile(r"(?i:tổ\s+chức)")
+# Units naming departments rather than any partner: "Các sở, ban, ngành liên quan".
+_DEPARTMENT_UNITS = regex.compile(r"sở|ban|ngành|đoàn\s+thể", regex.IGNORECASE)
+# A plural inside a name's first words: "Ủy ban nhân dân các huyện, thành phố".
+_PLURAL_INSIDE = regex.compile(r"\S+(?:\s+\S+){0,5}?\s+các\s")
+# A list of localities inside a name: "Ủy ban nhân dân huyện, thành phố".
+_LOCALITY_LIST = regex.compile(r"(?:huyện|xã|phường|thành\s+phố|thị\s+xã)\s*,")
+
+
 def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> list[OrgMention]:
     """Bodies named in ``text``, in order; ``start``/``end`` are ``offset`` + positions in ``text``.
 
@@ -528,12 +550,38 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
     >>> [(m.text, m.collective) for m in find_orgs("Các sở, ban, ngành thuộc tỉnh, Ủy ban nhân dân huyện, thành phố")]
     [('Các sở, ban, ngành thuộc tỉnh', True), ('Ủy ban nhân dân huyện, thành phố', True)]
     """
-    scanner = _Scanner(text, join or underthesea_join)
+    memo = _MEMO.get()
+    if join is not None or memo is None:
+        return _scan_orgs(text, offset, join or underthesea_join)
+    # Within one document the same text is asked for many times (a sentence, then the head of its item …).
+    found = memo.get(text)
+    if found is None:
+        found = memo[text] = tuple(_scan_orgs(text, 0, underthesea_join))
+    if offset == 0:
+        return list(found)
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
+
+
+# The bodies found per text while a document is extracted (see :func:`memoised`); None outside.
+_MEMO: ContextVar[dict[str, tuple[OrgMention, ...]] | None] = ContextVar("vnadmin_orgs_memo", default=None)
+
+
+@contextmanager
+def memoised() -> Iterator[None]:
+    """Within the block, :func:`find_orgs` (default ``join``) remembers its answer for each text it is given."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
+def _scan_orgs(text: str, offset: int, join: WordJoin) -> list[OrgMention]:
+    scanner = _Scanner(text, join)
     out: list[OrgMention] = []
     pos = 0
-    candidates = regex.compile(r"(?<![\p{L}\p{M}\d])(?=\p{Lu}|[Cc]ác|[Tt]ất\s+cả)", _F)
     while True:
-        m = candidates.search(text, pos)
+        m = _CANDIDATE.search(text, pos)
         if m is None:
             break
         start = m.start()
@@ -568,7 +616,7 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
         if coll is not None:
             end = coll.end()
             units = coll.group("units") or ""
-            member = _MEMBER_OF.match(text, end) if regex.fullmatch(r"(?i:tổ\s+chức)", units) else None
+            member = _MEMBER_OF.match(text, end) if _TO_CHUC.fullmatch(units) else None
             if member is not None:
                 # "Các tổ chức thành viên của MTTQ Việt Nam phường", "các tổ chức thành viên của Mặt trận"
                 parent = scanner.name(member.end())
@@ -581,7 +629,7 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
                     pos = end
                     continue
             generic = bool(_GENERIC_UNITS.search(units) or "liên quan" in coll.group("tail"))
-            if not units or regex.search(r"sở|ban|ngành|đoàn\s+thể", units, regex.IGNORECASE) or coll.group("trade"):
+            if not units or _DEPARTMENT_UNITS.search(units) or coll.group("trade"):
                 generic = False  # "Các sở, ban, ngành liên quan" names the departments, not any partner
             out.append(_mention(text, start, end, offset, collective=True, generic=generic))
             pos = end
@@ -591,9 +639,8 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
             pos = start + 1
             continue
         end, generic = found
-        collective = bool(regex.match(r"\S+(?:\s+\S+){0,5}?\s+các\s", text[start:end])) or (
-            "," in text[start:end]
-            and (regex.search(r"(?:huyện|xã|phường|thành\s+phố|thị\s+xã)\s*,", text[start:end]) is not None)
+        collective = bool(_PLURAL_INSIDE.match(text[start:end])) or (
+            "," in text[start:end] and (_LOCALITY_LIST.search(text[start:end]) is not None)
         )
         out.append(_mention(text, start, end, offset, collective=collective, generic=generic))
         pos = end

@@ -26,7 +26,7 @@ from typing import Literal
 import regex
 
 from vnadmin.extract.deadlines import find_cell_deadlines, find_deadlines, find_periods
-from vnadmin.extract.orgs import OrgMention, find_orgs
+from vnadmin.extract.orgs import OrgMention, find_orgs, memoised
 from vnadmin.model import Assignee, Cell, Deadline, DocTable, Document, Located, Role, Section, Task
 from vnadmin.normalize import fold
 
@@ -103,7 +103,7 @@ def _joined_sentences(text: str, offset: int) -> list[tuple[int, int]]:
         if body.rstrip().endswith(";"):
             label = _LABEL.match(body)
             rest = body[label.end() if label else 0 :]
-            verb = regex.match(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao)\s", rest, _F)
+            verb = _VERB_LEAD.match(rest)
             rest = rest[verb.end() if verb else 0 :]
             pos = 0
             orgs = find_orgs(rest)
@@ -147,6 +147,27 @@ _INLINE_RESPONSIBLE = regex.compile(
     r"|chủ\s+động|tiếp\s+tục|đẩy\s+mạnh|tăng\s+cường|bố\s+trí|cung\s+cấp|báo\s+cáo|nghiên\s+cứu|thường\s+xuyên)",
     _F,
 )
+# Patterns of the item and sentence readers below (compiled once; same flags as where they are used).
+_VERB_LEAD = regex.compile(r"\s*(?:yêu\s+cầu|đề\s+nghị|giao)\s", _F)  # "giao Sở Nội vụ, …;"
+_YEAR_MENTION = regex.compile(  # "năm 2025", "giai đoạn 2021-2025", a bare "2024"
+    r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d{2})(?!\d)|(?<![\d/])((?:19|20)\d{2})(?!\d)", _F
+)
+_BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")  # the blank line between two paragraphs
+_ENDS_IN_NAME = regex.compile(r"[\p{L}\p{M}\d)]\s*$")  # "…, Hội Liên hiệp" (a name cut by a blank line)
+_CAPITAL_START = regex.compile(r"[^\S\n]*\p{Lu}")  # "Phụ nữ Thành phố …"
+_ENDS_IN_STOP = regex.compile(r"[.;:]\s*$")  # "… theo dõi." / "…:"
+_LOWER_NEXT_LINE = regex.compile(r"\n[^\S\n]*\p{Ll}")  # "⏎dựng Đảng …": a wrapped line
+_ENDS_IN_JOIN = regex.compile(r"(?:,|\svà)[^\S\n]*$")  # "… Ban Xây dựng Đảng và"
+_ENDS_IN_SENTENCE = regex.compile(r"[.;]\s*$")  # "… năm 2025."
+_BRACKETED = regex.compile(r"\([^)]*\)")  # "(Sở Tài chính, …)"
+_COOPERATE_GAP = regex.compile(r"[\s,;&]*(?:và\s+|cùng\s+)?", _F)  # ", và " between partners
+_LIST_GAP = regex.compile(r"[\s,;&]*(?:và\s+)?", _F)  # ", " or " và " between listed bodies
+_CLAUSE = regex.compile(r"[^;]+")  # "Sở Nội vụ chủ trì" in "Sở Nội vụ chủ trì; Sở Tư pháp …"
+_GIVE_OR_DUTY = regex.compile(r"\s*(?:giao(?:\s+cho)?|trách\s+nhiệm\s+của)\s+", _F)  # "Giao ", "Trách nhiệm của "
+_COLON_LIST = regex.compile(r":[^;]*")  # ": Tổ chức Cán bộ, Nghiệp vụ Y" (units after a title)
+_LIST_ITEM = regex.compile(r"[^,;:]+")  # "các Phó Giám đốc" in "Giám đốc, các Phó Giám đốc"
+_LEADING_AND = regex.compile(r"^\s*(?:và\s+)?")  # " và " before the last item
+_CELL_LINE = regex.compile(r"[^;\n]+")  # one line or ";" item of a cell: "Sở Y tế"
 _ROMAN = regex.compile(r"^\s*[IVXLC]+\s*[.)]?\s*$")
 _NUMBERING_ROW = regex.compile(r"^\s*\(?\d{1,2}\)?\s*$")
 
@@ -223,7 +244,7 @@ def reference_date(doc: Document) -> dt.date | int | None:
     if doc.metadata.issued_date is not None:
         return doc.metadata.issued_date
     for text in (doc.metadata.title or "", doc.text[:3000]):
-        m = regex.search(r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d{2})(?!\d)|(?<![\d/])((?:19|20)\d{2})(?!\d)", text, _F)
+        m = _YEAR_MENTION.search(text)
         if m:
             return int(m.group(1) or m.group(2))
     return None
@@ -258,24 +279,24 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
     own = doc.text[start:end]
     label = _LABEL.match(own)
     h0 = label.end() if label else 0
-    para = regex.search(r"\n[^\S\n]*\n", own[h0:])
+    para = _BLANK_LINE.search(own[h0:])
     para_end = h0 + para.start() if para else len(own)
     line_end = own.find("\n", h0)
     line_end = len(own) if line_end < 0 else line_end
     colon = own.find(":", h0, para_end)
     candidates: list[tuple[int, int]] = []
-    if colon < 0 and para is not None and regex.search(r"[\p{L}\p{M}\d)]\s*$", own[h0:para_end]):
+    if colon < 0 and para is not None and _ENDS_IN_NAME.search(own[h0:para_end]):
         # A heading cut by a blank line inside a name: "3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp⏎⏎Phụ nữ Thành
         # phố và các tổ chức thành viên của Mặt trận": try the two paragraphs as one head.
         nxt = h0 + para.end()
-        after = regex.search(r"\n[^\S\n]*\n", own[nxt:])
+        after = _BLANK_LINE.search(own[nxt:])
         nxt_end = nxt + after.start() if after else len(own)
         second = own[nxt:nxt_end]
         if (
             second.strip()
             and len(second) < 200
-            and regex.match(r"[^\S\n]*\p{Lu}", second)
-            and not regex.search(r"[.;:]\s*$", second)
+            and _CAPITAL_START.match(second)
+            and not _ENDS_IN_STOP.search(second)
             and _LABEL.match(second) is None
         ):
             joined = own[h0:para_end] + " " * (nxt - para_end - 1) + "\n" + own[nxt:nxt_end]
@@ -287,10 +308,10 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
     else:
         for stop in dict.fromkeys((para_end, line_end)):
             if stop == line_end != para_end and (
-                regex.match(r"\n[^\S\n]*\p{Ll}", own[stop:]) or regex.search(r"(?:,|\svà)[^\S\n]*$", own[h0:stop])
+                _LOWER_NEXT_LINE.match(own[stop:]) or _ENDS_IN_JOIN.search(own[h0:stop])
             ):
                 continue  # a wrapped line: "6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây⏎dựng Đảng …"
-            if stop < len(own) and not regex.search(r"[.;]\s*$", own[h0:stop]):
+            if stop < len(own) and not _ENDS_IN_SENTENCE.search(own[h0:stop]):
                 candidates.append((stop, stop))
     for h1, body in candidates:
         head = own[h0:h1]
@@ -333,7 +354,7 @@ def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
     residual = head
     for m in reversed(mentions):
         residual = residual[: m.start - offset] + " " + residual[m.end - offset :]
-    residual = regex.sub(r"\([^)]*\)", " ", residual)
+    residual = _BRACKETED.sub(" ", residual)
     if _HEAD_FILLER.match(residual):
         return mentions
     members = _MEMBERS.fullmatch(head)
@@ -383,7 +404,7 @@ def _cooperating(text: str, offset: int, *, collective: bool = False) -> list[Or
         pos = m.end()
         for org in find_orgs(text[pos : pos + 400], offset + pos):
             gap = text[pos : org.start - offset]
-            if not regex.fullmatch(r"[\s,;&]*(?:và\s+|cùng\s+)?", gap, _F):
+            if not _COOPERATE_GAP.fullmatch(gap):
                 break
             if not org.generic and (collective or not org.collective):
                 out.append(org)
@@ -402,7 +423,7 @@ def _field_task(doc: Document, start: int, end: int, section: str | None) -> _Dr
     for f in fields:
         label = fold(f.group()[: f.start("value") - f.start()])
         role: Role = "cooperate" if "phối hợp" in label else "lead" if "chủ trì" in label else "responsible"
-        for clause in regex.finditer(r"[^;]+", f.group("value")):
+        for clause in _CLAUSE.finditer(f.group("value")):
             # "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở, ban, ngành Thành phố …":
             # the bodies before the first verb of each clause
             value, v0 = clause.group(), start + f.start("value") + clause.start()
@@ -467,7 +488,7 @@ def _inline_tasks(
         leading = [first]
         for org in orgs[1:]:
             gap = body[leading[-1].end - s0 - lead_off : org.start - s0 - lead_off]
-            if not regex.fullmatch(r"[\s,;&]*(?:và\s+)?", gap, _F):
+            if not _LIST_GAP.fullmatch(gap):
                 break
             leading.append(org)
         after = body[leading[-1].end - s0 - lead_off :]
@@ -482,7 +503,7 @@ def _inline_tasks(
                     - s0
                     - lead_off
                 ]
-                if not regex.fullmatch(r"[\s,;&]*(?:và\s+)?", gap, _F):
+                if not _LIST_GAP.fullmatch(gap):
                     break
                 named.append(org)
             if named:
@@ -492,7 +513,7 @@ def _inline_tasks(
         request = _REQUEST.match(before)
         if request is not None and not before[request.end() :].strip():
             role = "requested"
-        elif regex.fullmatch(r"\s*(?:giao(?:\s+cho)?|trách\s+nhiệm\s+của)\s+", before, _F):
+        elif _GIVE_OR_DUTY.fullmatch(before):
             role = "lead" if _INLINE_LEAD.match(after) else "responsible"
         elif letter:
             pass  # a letter's body explains (often quoting the law): it assigns only by "giao" / "đề nghị"
@@ -544,11 +565,11 @@ def _executors(doc: Document, s: Section) -> _Draft | None:
     found = find_orgs(text, a0)
     covered = [(o.start - a0, o.end - a0) for o in found]
     items = [(o.start, o) for o in found if "liên quan" not in fold(o.text)]
-    listed = [(c.start(), c.end()) for c in regex.finditer(r":[^;]*", text)]
-    for seg in regex.finditer(r"[^,;:]+", text):
+    listed = [(c.start(), c.end()) for c in _COLON_LIST.finditer(text)]
+    for seg in _LIST_ITEM.finditer(text):
         if any(x < seg.end() and seg.start() < y for x, y in covered + listed):
             continue  # a body, or a name after "Trưởng các phòng: Tổ chức Cán bộ, Nghiệp vụ Y, …" (its units)
-        piece = regex.sub(r"^\s*(?:và\s+)?", "", seg.group())
+        piece = _LEADING_AND.sub("", seg.group())
         name = _EXECUTOR.fullmatch(piece.rstrip())
         if name is None or "liên quan" in fold(piece):
             continue
@@ -637,7 +658,7 @@ def _members_after_label(doc: Document, head: _Head, s: Section) -> _Head:
     named: list[OrgMention] = []
     pos = 0
     for org in find_orgs(text, start):
-        if org.collective or not regex.fullmatch(r"[\s,;&]*(?:và\s+)?", text[pos : org.start - start], _F):
+        if org.collective or not _LIST_GAP.fullmatch(text[pos : org.start - start]):
             break
         named.append(org)
         pos = org.end - start
@@ -806,7 +827,7 @@ def _bodies(cell: Cell | None, role: Role, draft: _Draft) -> None:
             continue
         draft.add(m, role)
     covered = [(m.start - cell.span[0], m.end - cell.span[0]) for m in found]
-    for seg in regex.finditer(r"[^;\n]+", cell.text):
+    for seg in _CELL_LINE.finditer(cell.text):
         a, b = seg.start(), seg.end()
         if any(x < b and a < y for x, y in covered):
             continue
@@ -931,6 +952,11 @@ def extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Locat
 
     Each deadline carries the path of the section it sits in; a task lists the deadlines inside its item.
     """
+    with memoised():  # the same sentence or head is read for bodies several times
+        return _extract_tasks(doc)
+
+
+def _extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Located]]:
     ref = reference_date(doc)
     sections = doc.iter_sections()
     body_end = min((f.span[0] for f in doc.footnotes), default=len(doc.text))

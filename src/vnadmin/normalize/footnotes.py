@@ -32,6 +32,10 @@ class FoundFootnote:
     anchor: int | None
 
 
+_EXTRA_BLANK_LINES = regex.compile(r"\n{3,}")  # "…\n\n\n…" left by a removed paragraph
+_OUTER_NEWLINES = regex.compile(r"^\n+|\n+$")  # newlines at the start or end of the body
+
+
 def marker_key(marker: str) -> str:
     """'¹' and '[1]' are both footnote '1'."""
     return marker.strip("[]").translate(_SUPER_TO_ASCII)
@@ -57,7 +61,7 @@ def move_footnotes(mt: MappedText) -> tuple[MappedText, list[FoundFootnote]]:
     body_parts.append(mt.slice(last, len(text)))
     body = MappedText.concat(body_parts)
     # Removing a paragraph leaves its separators behind: squeeze them back to one blank line.
-    body = body.sub(regex.compile(r"\n{3,}"), "\n\n").sub(regex.compile(r"^\n+|\n+$"), "")
+    body = body.sub(_EXTRA_BLANK_LINES, "\n\n").sub(_OUTER_NEWLINES, "")
     pieces = [body]
     sep = MappedText("\n\n", (body.origin[-1] if body.origin else 0,) * 2)
     spans: list[tuple[int, int]] = []

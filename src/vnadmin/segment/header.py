@@ -60,14 +60,19 @@ def _type_codes() -> dict[str, str]:
     return codes
 
 
+_SPACES = regex.compile(r"\s+")  # the spaces inside "55/2023/ NQ-HĐND"
+_NORMATIVE_NUMBER = regex.compile(r"^\d*/\d{4}/")  # "55/2023/NQ-HĐND": number/year/code
+_PARTY_NUMBER = regex.compile(r"^\d*-")  # "268-QĐ/TU": number-code/body
+
+
 def family_of_number(number: str) -> Family:
     """>>> family_of_number("55/2023/NQ-HĐND"), family_of_number("268-QĐ/TU"), family_of_number("65/KH-UBND")
     ('normative', 'party', 'administrative')
     """
-    compact = regex.sub(r"\s+", "", number)
-    if regex.match(r"^\d*/\d{4}/", compact):
+    compact = _SPACES.sub("", number)
+    if _NORMATIVE_NUMBER.match(compact):
         return "normative"
-    if regex.match(r"^\d*-", compact):
+    if _PARTY_NUMBER.match(compact):
         return "party"
     return "administrative"
 
@@ -103,7 +108,7 @@ def parse_header(text: str, limit: int | None = None) -> Header:
     num = P.HEADER_NUMBER.search(masked)
     if num:
         raw_number = num.group("number")
-        compact = regex.sub(r"\s+", "", raw_number)
+        compact = _SPACES.sub("", raw_number)
         if raw_number.endswith((" UBND", " HĐND")):
             compact = compact[:-4] + " " + compact[-4:] if compact.endswith(("UBND", "HĐND")) else compact
         code = type_code_of_number(compact)
