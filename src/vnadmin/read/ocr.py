@@ -85,12 +85,10 @@ class OcrWord:
 
 
 @dataclass(frozen=True)
-class OcrLine:
-    """One line as Tesseract found it; ``block``/``par`` are Tesseract's own block and paragraph numbers."""
+class WordRun:
+    """Words read in a row: their text joined by spaces and the box around them."""
 
     words: tuple[OcrWord, ...]
-    block: int
-    par: int
 
     @property
     def text(self) -> str:
@@ -99,6 +97,14 @@ class OcrLine:
     @property
     def bbox(self) -> BoundingBox:
         return _union(w.bbox for w in self.words)
+
+
+@dataclass(frozen=True)
+class OcrLine(WordRun):
+    """One line as Tesseract found it; ``block``/``par`` are Tesseract's own block and paragraph numbers."""
+
+    block: int
+    par: int
 
     @property
     def conf(self) -> float:
@@ -488,18 +494,8 @@ def ocr_pdf(
 
 
 @dataclass(frozen=True)
-class Segment:
+class Segment(WordRun):
     """A run of words on one line with no wide gap inside: a line of one column."""
-
-    words: tuple[OcrWord, ...]
-
-    @property
-    def text(self) -> str:
-        return " ".join(w.text for w in self.words)
-
-    @property
-    def bbox(self) -> BoundingBox:
-        return _union(w.bbox for w in self.words)
 
     @property
     def x0(self) -> float:
