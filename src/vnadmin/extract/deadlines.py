@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import regex
@@ -363,7 +363,8 @@ def _c(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, _F)
 
 
-# Patterns in priority order: an earlier pattern wins an overlap, then the longer match.
+# Patterns in priority order: an earlier pattern wins an overlap, then the longer match. _TEXT_RULE_STARTS (below)
+# lists, by index, the words a rule's match can start with: keep it in step when a rule is added, moved or changed.
 _TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
     # "chậm nhất trong ngày 15 hằng tháng", "trước ngày 20 hằng tháng", "trước ngày 05 của tháng liền kề"
     (
@@ -502,10 +503,80 @@ def _overlaps(a: _Hit, taken: list[_Hit]) -> bool:
     return any(a.start < b.end and b.start < a.end for b in taken)
 
 
+# The words a text rule's match can start with (lower-cased; a match starts where one of them occurs), by rule
+# index in _TEXT_RULES; a rule not listed is scanned whole (those start with a plain literal, which the regex engine
+# finds fast). Matching only at these positions finds the same matches as ``finditer`` (see :func:`_matches`).
+_TRIG_WORDS = ("hoàn", "xong", "trước", "chậm", "không", "hạn", "trong", "vào")
+_PERIOD_TRIG_WORDS = ("hoàn", "xong", "thực", "kết", "trong", "chậm", "trước", "hạn", "vào")
+_EVERY_WORDS = ("hằng", "hàng", "mỗi")
+_TEXT_RULE_STARTS: dict[int, tuple[str, ...]] = {
+    0: (*_TRIG_WORDS, "ngày"),
+    1: ("định", *_EVERY_WORDS),
+    2: (*_EVERY_WORDS, *_TRIG_WORDS),
+    3: _TRIG_WORDS,
+    4: ("định", *_EVERY_WORDS),
+    5: _PERIOD_TRIG_WORDS,
+    10: _TRIG_WORDS,
+    13: _PERIOD_TRIG_WORDS,
+    14: _PERIOD_TRIG_WORDS,
+    15: _TRIG_WORDS,
+    16: ("hoàn", "xong", "thực", "chậm"),
+}
+# The same patterns for a match at a given position: the always-failing branch keeps the regex engine from first
+# looking for a literal the pattern needs ("quý") through the rest of the text on every call; the matches are the same.
+_TEXT_RULE_PROBES: dict[int, regex.Pattern[str]] = {
+    i: regex.compile(rf"(?:{_TEXT_RULES[i][0].pattern})|(?!)", _F) for i in _TEXT_RULE_STARTS
+}
+# "06 tháng/lần" (rule 7) needs a "/ lần": without one the rule is skipped.
+_PER_TIME = regex.compile(r"/\s*lần", _F)
+_PER_TIME_RULE = 7
+
+
+def _positions(lowered: str, word: str) -> list[int]:
+    out: list[int] = []
+    find = lowered.find
+    i = find(word)
+    while i >= 0:
+        out.append(i)
+        i = find(word, i + 1)
+    return out
+
+
+def _matches(pattern: regex.Pattern[str], text: str, starts: list[int]) -> list[regex.Match[str]]:
+    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted): the leftmost match at or
+    after the end of the previous one, tried only where a match can start."""
+    out: list[regex.Match[str]] = []
+    cursor = 0
+    match = pattern.match
+    for p in starts:
+        if p < cursor:
+            continue
+        m = match(text, p)
+        if m is not None and m.end() > p:
+            out.append(m)
+            cursor = m.end()
+    return out
+
+
 def _run(rules: list[tuple[regex.Pattern[str], Builder]], text: str, ctx: _Context) -> list[_Hit]:
     taken: list[_Hit] = []
-    for pattern, build in rules:
-        for m in pattern.finditer(text):
+    lowered = text.lower() if rules is _TEXT_RULES else ""
+    # Lower-casing must keep positions ("İ" lower-cases to two characters): else every rule scans the whole text.
+    indexed = len(lowered) == len(text)
+    by_word: dict[str, list[int]] = {}
+    for i, (pattern, build) in enumerate(rules):
+        words = _TEXT_RULE_STARTS.get(i) if indexed else None
+        if words is not None:
+            for w in words:
+                if w not in by_word:
+                    by_word[w] = _positions(lowered, w)
+            starts = sorted({p for w in words for p in by_word[w]})
+            found: Iterable[regex.Match[str]] = _matches(_TEXT_RULE_PROBES[i], text, starts)
+        elif indexed and i == _PER_TIME_RULE and not _PER_TIME.search(text):
+            continue
+        else:
+            found = pattern.finditer(text)
+        for m in found:
             if m.end() == m.start():
                 continue
             hit = build(m, ctx)
@@ -677,6 +748,27 @@ def find_cell_deadlines(
     return _to_deadlines(_cell_hits(text, _Context(year)), text, offset, section, with_what=False)
 
 
+# _PERIOD for a match at a given position (see _TEXT_RULE_PROBES).
+_PERIOD_PROBE = regex.compile(rf"(?:{_PERIOD.pattern})|(?!)", _F)
+_PERIOD_WORDS = ("giai", "thời", "năm", "đến", "19", "20")
+
+
+def _period_matches(text: str) -> Iterable[regex.Match[str]]:
+    """``_PERIOD.finditer(text)``, tried only where a match can start: at a word of _PERIOD_WORDS, or at the one or
+    two digits before the spaces before a "năm" ("5 năm 2021-2025")."""
+    lowered = text.lower()
+    if len(lowered) != len(text):
+        return _PERIOD.finditer(text)
+    starts = {p for w in _PERIOD_WORDS for p in _positions(lowered, w)}
+    for q in _positions(lowered, "năm"):
+        j = q
+        while j > 0 and text[j - 1].isspace():
+            j -= 1
+        if j < q:
+            starts.update(k for k in (j - 1, j - 2) if k >= 0)
+    return _matches(_PERIOD_PROBE, text, sorted(starts))
+
+
 def find_periods(text: str, *, offset: int = 0, exclude: list[tuple[int, int]] | None = None) -> list[Located]:
     """Programme periods and years named in the text ("giai đoạn 2021-2025", "năm 2024"), not deadlines.
 
@@ -687,7 +779,7 @@ def find_periods(text: str, *, offset: int = 0, exclude: list[tuple[int, int]] |
     """
     skip = exclude or []
     out: list[Located] = []
-    for m in _PERIOD.finditer(text):
+    for m in _period_matches(text):
         s, e = offset + m.start(), offset + m.end()
         if any(s < b and a < e for a, b in skip):
             continue

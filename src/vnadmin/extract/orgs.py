@@ -206,6 +206,14 @@ _COLLECTIVE = regex.compile(
     r"|\s+quản\s+lý\s+(?:nhà\s+nước|quy\s+hoạch|chuyên\s+ngành))*)",
     _F,
 )
+# The first words of a _COLLECTIVE match: a quick test before the pattern.
+_COLLECTIVE_FIRST_WORDS = ("Thủ", "Lãnh", "Trưởng", "Giám", "Chủ", "Các", "các", "Tất", "tất", "Sở", "sở")
+
+
+def _collective(text: str, pos: int) -> regex.Match[str] | None:
+    return _COLLECTIVE.match(text, pos) if text.startswith(_COLLECTIVE_FIRST_WORDS, pos) else None
+
+
 _GENERIC_UNITS = regex.compile(r"cơ\s+quan|đơn\s+vị|địa\s+phương|doanh\s+nghiệp|tổ\s+chức|liên\s+quan", _F)
 
 
@@ -225,10 +233,23 @@ _TITLE = regex.compile(
     r"|Chi\s+cục\s+trưởng|Viện\s+trưởng|Hiệu\s+trưởng)\s+(?=\p{Lu}|các\s)",
     _F,
 )
+# The first words of a title (_TITLE): a quick test before the pattern.
+_TITLE_FIRST_WORDS = ("Phó", "Chủ", "Chánh", "Giám", "Thủ", "Bộ", "Trưởng", "Tổng", "Cục", "Chi", "Viện", "Hiệu")
 _HEAD = regex.compile(
     rf"(?<![\p{{L}}\p{{M}}\d])(?:(?P<full>{_alternation(FULL_HEADS)})|(?P<named>{_alternation(NAMED_HEADS)}))"
     rf"(?![\p{{L}}\p{{M}}\d])",
     _F,
+)
+# The first word of every head name: a head starts with one of them (a quick test before _HEAD's long alternation).
+_HEAD_FIRST_WORDS = tuple(
+    sorted(
+        {
+            w.split()[0]
+            for heads in (FULL_HEADS, NAMED_HEADS)
+            for h in heads
+            for w in (h, canonical_tones(h), _old_tones(h))
+        }
+    )
 )
 _CAP_SYLLABLE = regex.compile(
     r"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)(?P<w>\p{Lu}[\p{L}\p{M}]*(?:[&-]\p{Lu}[\p{L}\p{M}]*)*)(?![\p{L}\p{M}])", _F
@@ -401,6 +422,8 @@ class _Scanner:
         self.join = join
 
     def head(self, pos: int) -> regex.Match[str] | None:
+        if not self.text.startswith(_HEAD_FIRST_WORDS, pos):
+            return None
         return _HEAD.match(self.text, pos)
 
     def is_head_at(self, pos: int) -> bool:
@@ -585,26 +608,27 @@ def _scan_orgs(text: str, offset: int, join: WordJoin) -> list[OrgMention]:
         if m is None:
             break
         start = m.start()
-        title = _TITLE.match(text, start)
+        title = _TITLE.match(text, start) if text.startswith(_TITLE_FIRST_WORDS, start) else None
         at = title.end() if title else start
-        standing = _STANDING.match(text, at)
+        standing = _STANDING.match(text, at) if text.startswith("Thường", at) else None
         if standing is not None:
             out.append(_mention(text, start, standing.end(), offset, collective=False, generic=False))
             pos = standing.end()
             continue
-        investor = _INVESTOR.match(text, at)
+        investor = _INVESTOR.match(text, at) if text.startswith("Nhà", at) else None
         if investor is not None:
             out.append(_mention(text, start, investor.end(), offset, collective=False, generic=False))
             pos = investor.end()
             continue
-        delegates = _DELEGATES.match(text, at)
+        plural_at = text.startswith(("Các", "các"), at)
+        delegates = _DELEGATES.match(text, at) if plural_at else None
         if delegates is not None:
             named = scanner.name(delegates.end())
             if named is not None:
                 out.append(_mention(text, start, named[0], offset, collective=True, generic=named[1]))
                 pos = named[0]
                 continue
-        plural = _PLURAL_NAMED.match(text, at)
+        plural = _PLURAL_NAMED.match(text, at) if plural_at else None
         if plural is not None:
             # "các Ban Xây dựng Đảng", "các Ban Hội đồng nhân dân": several bodies under one capitalised name
             named = scanner.name(plural.end())
@@ -612,7 +636,7 @@ def _scan_orgs(text: str, offset: int, join: WordJoin) -> list[OrgMention]:
                 out.append(_mention(text, start, named[0], offset, collective=True, generic=named[1]))
                 pos = named[0]
                 continue
-        coll = _COLLECTIVE.match(text, start) or (_COLLECTIVE.match(text, at) if title else None)
+        coll = _collective(text, start) or (_collective(text, at) if title else None)
         if coll is not None:
             end = coll.end()
             units = coll.group("units") or ""

@@ -53,6 +53,26 @@ STEPS: list[Step] = [
     ("ends", regex.compile(r"^\n+|\n+$"), ""),
 ]
 
+_OTHER_SPACE = regex.compile(r"[^\S\n ]")
+_MARK = regex.compile(r"\p{M}")
+_RULE_RUN = regex.compile(r"[-_=]{3}")
+
+# A quick test a text must pass for a step to change it (a step not listed always runs): most texts need few steps.
+_MAY_APPLY: dict[str, Callable[[str], bool]] = {
+    "line-ends": lambda t: any(c in t for c in "\r\u2028\u2029\x85\x0b\x0c"),
+    "invisible": lambda t: any(c in t for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
+    "pdfium-hyphen": lambda t: "\ufffe" in t,
+    "md-stars": lambda t: "*" in t,
+    "md-cell-breaks": lambda t: "|" in t,
+    "md-rules": lambda t: _RULE_RUN.search(t) is not None,
+    "nfc": lambda t: _MARK.search(t) is not None,
+    "eth": lambda t: "Ð" in t or "ð" in t,
+    "spaces": lambda t: "  " in t or _OTHER_SPACE.search(t) is not None,
+    "line-trim": lambda t: " \n" in t or "\n " in t or t.startswith(" ") or t.endswith(" "),
+    "blank-lines": lambda t: "\n\n\n" in t,
+    "ends": lambda t: t.startswith("\n") or t.endswith("\n"),
+}
+
 # A blank line between a paragraph that does not end a sentence and one that starts in lower case is a page
 # break, not a paragraph break: "…những khó khăn,\n\nvùng đồng bào…" (kh-tuyenquang-2024, II.1).
 # A lower-case letter item ("a) …") starts a paragraph of its own.
@@ -93,8 +113,10 @@ def normalize(raw: str) -> NormalizedText:
     'Thể chế hóa\\n\\nKẾ HOẠCH'
     """
     mt = MappedText.identity(raw)
-    for _, pattern, repl in STEPS:
-        mt = mt.sub(pattern, repl)
+    for name, pattern, repl in STEPS:
+        may_apply = _MAY_APPLY.get(name)
+        if may_apply is None or may_apply(mt.text):
+            mt = mt.sub(pattern, repl)
     mt, footnotes = move_footnotes(mt)
     body_end = footnotes[0].span[0] - 2 if footnotes else len(mt.text)
     joined = mt.slice(0, body_end).sub(PAGE_BREAK_JOIN, " ")

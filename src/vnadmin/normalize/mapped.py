@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from itertools import repeat
 
 import regex
 
@@ -83,11 +84,9 @@ class MappedText:
 
 def inverse(origin: tuple[int, ...], raw_length: int) -> list[int]:
     """For each raw offset, the normalised offset of that character, or -1 when it was removed."""
-    inv = [-1] * (raw_length + 1)
-    for i, o in enumerate(origin):
-        if 0 <= o <= raw_length and inv[o] == -1:
-            inv[o] = i
-    return inv
+    # Walked backwards, the last index stored for an offset is its first.
+    first = dict(zip(reversed(origin), range(len(origin) - 1, -1, -1), strict=True))
+    return list(map(first.get, range(raw_length + 1), repeat(-1)))
 
 
 def map_span(inv: list[int], start: int, end: int) -> tuple[int, int] | None:
