@@ -363,3 +363,32 @@ def test_ocr_function_is_used_for_scanned_pages() -> None:
     assert "Kính gửi: Công ty" in doc.raw_text and "Cục Thuế nhận được" in doc.raw_text
     assert all(b.ocr for b in doc.blocks)
     assert any(n.code == "scanned" for n in doc.notes)
+
+
+def test_garbage_collector_state_is_restored_after_reading() -> None:
+    """The reader pauses the cyclic collector while it works; it must give it back as it found it,
+    also when reading fails."""
+    import gc
+
+    p = DOCS / "gm-lamdong-2026-85-hop-cchc.pdf"
+    assert gc.isenabled()
+    read_pdf(p, p.read_bytes())
+    assert gc.isenabled()
+    with pytest.raises(NoTextLayer):
+        scanned = DOCS / sorted(SCANNED)[0]
+        read_pdf(scanned, scanned.read_bytes())
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        read_pdf(p, p.read_bytes())
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_hyphen_at_line_end_found_in_the_last_characters() -> None:
+    """``_HYPHEN_END`` is searched in the last three characters only: the same answers as on the whole text."""
+    from vnadmin.read.pdf import _HYPHEN_END
+
+    for text in ["218-", "số 218-\n", "a -", "-", "x\ufffe", "QĐ-UBND", "abc- ", " -\n", "Nghị quyết 218-"]:
+        assert bool(_HYPHEN_END.search(text[-3:])) == bool(_HYPHEN_END.search(text)), text
