@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
@@ -582,7 +582,7 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
         found = memo[text] = tuple(_scan_orgs(text, 0, underthesea_join))
     if offset == 0:
         return list(found)
-    return [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
+    return [OrgMention(m.text, m.start + offset, m.end + offset, m.normalized, m.collective, m.generic) for m in found]
 
 
 # The bodies found per text while a document is extracted (see :func:`memoised`); None outside.

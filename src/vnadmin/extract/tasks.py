@@ -477,7 +477,6 @@ def _inline_tasks(
         s0 = start + a
         body = _LABEL.sub("", sentence, count=1)
         lead_off = len(sentence) - len(body)
-        draft = _Draft(section, (s0, s0 + len(sentence.rstrip())), " ".join(body.split()))
         if _CLOSING.match(body):
             continue
         orgs = find_orgs(body, s0 + lead_off)
@@ -528,6 +527,7 @@ def _inline_tasks(
                 role = "responsible"  # in "Tổ chức thực hiện" a body as subject is given the task
         if role is None:
             continue
+        draft = _Draft(section, (s0, s0 + len(sentence.rstrip())), " ".join(body.split()))
         for org in leading:
             if not (org.generic and (role == "cooperate" or "liên quan" in fold(org.text))):
                 draft.add(org, role)

@@ -8,6 +8,7 @@ kind appears that is not open: "a)" after "- " closes the bullet and nests under
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -39,11 +40,40 @@ class _Node:
     children: list[_Node] = field(default_factory=list)
 
 
+# The label kinds that may start with a character (the first character each pattern of P.LABELS can match),
+# in the order of P.LABELS; digits are looked up through ``_DIGIT_LABELS``.
+_FIRST_CHARS: dict[str, str] = {
+    "part": "P", "chapter": "C", "subsection": "M", "article": "Đ", "appendix": "P", "roman": "IVX",
+    "letter": "abcdefghijklmnopqrstuvwxyzđ", "paren_number": "(", "dash": "-–—•", "plus": "+",
+}  # fmt: skip
+_DIGIT_KINDS = ("decimal", "arabic")
+_LABELS_BY_CHAR: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}
+for _kind, _pattern in P.LABELS:
+    for _ch in _FIRST_CHARS.get(_kind, ""):
+        _LABELS_BY_CHAR.setdefault(_ch, []).append((_kind, _pattern))
+_DIGIT_LABELS = [(k, p) for k, p in P.LABELS if k in _DIGIT_KINDS]
+assert {k for k, _ in P.LABELS} == {*_FIRST_CHARS, *_DIGIT_KINDS}
+
+
+def _labels_at(text: str, pos: int) -> list[tuple[str, regex.Pattern[str]]]:
+    """The label patterns that can match at ``pos``, by its first character."""
+    if pos >= len(text):
+        return []
+    ch = text[pos]
+    found = _LABELS_BY_CHAR.get(ch)
+    if found is not None:
+        return found
+    return _DIGIT_LABELS if ch.isdecimal() else []
+
+
 def match_label(text: str, pos: int) -> tuple[SectionKind, str, int] | None:
     """The label at ``pos`` (a line start): kind, label without punctuation, end of the label."""
+    labels = _labels_at(text, pos)
+    if not labels:
+        return None
     if pos > 0 and text[pos - 1] == "\n" and _wrapped_number_at(text, pos):
         return None  # "… Điều\n12." or "2026\n- 2030": a number wrapped onto the next line, not a label
-    for kind, pattern in P.LABELS:
+    for kind, pattern in labels:
         m = pattern.match(text, pos)
         if not m:
             continue
@@ -74,11 +104,15 @@ def parse_sections(
     """The section tree of the body ``regions`` of ``text``, ignoring line starts inside ``skip`` spans."""
     roots: list[_Node] = []
     skip = [*skip, *((m.start(), m.end()) for a, b in regions for m in P.QUOTED_BLOCK.finditer(text, a, b))]
+    skip_starts, skip_ends = _merged(skip)
     for region_start, region_end in regions:
         stack: list[_Node] = []
         for m in _LINE_START.finditer(text, region_start, region_end):
             pos = m.start()
-            if pos >= region_end or any(a <= pos < b for a, b in skip):
+            if pos >= region_end:
+                continue
+            i = bisect.bisect_right(skip_starts, pos) - 1
+            if i >= 0 and pos < skip_ends[i]:
                 continue
             found = match_label(text, pos)
             if not found:
@@ -99,6 +133,19 @@ def parse_sections(
             stack.append(node)
         _close(stack, 0, region_end)
     return [_build(text, n, 1, "") for n in roots]
+
+
+def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Starts and ends of the union of the non-empty ``spans``, sorted and disjoint (for bisection)."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for a, b in sorted(s for s in spans if s[0] < s[1]):
+        if ends and a <= ends[-1]:
+            ends[-1] = max(ends[-1], b)
+        else:
+            starts.append(a)
+            ends.append(b)
+    return starts, ends
 
 
 def _close(stack: list[_Node], keep: int, pos: int) -> None:

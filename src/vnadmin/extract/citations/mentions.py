@@ -8,6 +8,7 @@ hiện dân chủ ở cơ sở") are found after that, outside the spans already
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import regex
@@ -217,10 +218,26 @@ def _earlier_type(window: str) -> regex.Match[str] | None:
     return best
 
 
+def _numbers_in_text(text: str) -> Iterator[regex.Match[str]]:
+    """``NUMBER_IN_TEXT.finditer(text)``, run only on the lines holding a "/".
+
+    A number always holds a "/" and never a line break (its separators are spaces and tabs), and its look-arounds
+    accept a line break as they accept the end of the text, so the matches are the same.
+    """
+    slash = text.find("/")
+    while slash != -1:
+        line_start = text.rfind("\n", 0, slash) + 1
+        line_end = text.find("\n", slash)
+        if line_end == -1:
+            line_end = len(text)
+        yield from P.NUMBER_IN_TEXT.finditer(text, line_start, line_end)
+        slash = text.find("/", line_end)
+
+
 def find_numbered(text: str) -> list[Mention]:
     """Mentions anchored on a full document number, in text order."""
     out: list[Mention] = []
-    for nm in P.NUMBER_IN_TEXT.finditer(text):
+    for nm in _numbers_in_text(text):
         raw = _trim_footnote_marker(nm.group())
         if nm.group("serial") is None:
             continue  # a draft's blank number "Kế hoạch số      /KH-UBND" refers to the document itself
