@@ -392,3 +392,32 @@ def test_hyphen_at_line_end_found_in_the_last_characters() -> None:
 
     for text in ["218-", "số 218-\n", "a -", "-", "x\ufffe", "QĐ-UBND", "abc- ", " -\n", "Nghị quyết 218-"]:
         assert bool(_HYPHEN_END.search(text[-3:])) == bool(_HYPHEN_END.search(text)), text
+
+
+def test_stamp_text_read_from_one_text_page() -> None:
+    """The flattened page's text is the page's own text, then the stamp's (as when read unflattened)."""
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    from vnadmin.read.pdf_signatures import flatten_page, stamp_annotation_rects, stamp_text_start
+
+    path = Path(__file__).resolve().parents[1] / "corpus" / "docs" / "kh-laichau-2025-3473-giam-phat-thai.pdf"
+    pdf = pdfium.PdfDocument(str(path))
+    try:
+        page = pdf[0]
+        assert stamp_annotation_rects(page)
+        tp = page.get_textpage()
+        own = tp.get_text_range()
+        tp.close()
+        objects = pdfium_c.FPDFPage_CountObjects(page)
+        page = flatten_page(pdf, 0, page)
+        tp = page.get_textpage()
+        n = pdfium_c.FPDFText_CountChars(tp.raw)
+        start = stamp_text_start(page, tp, objects, n)
+        assert start == len(own) < n
+        assert tp.get_text_range(0, start) == own
+        assert tp.get_text_range(start, n - start).startswith("\r\n3473")
+        tp.close()
+        page.close()
+    finally:
+        pdf.close()

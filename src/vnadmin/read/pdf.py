@@ -45,7 +45,7 @@ from vnadmin.model.base import BoundingBox
 from vnadmin.model.layout import ReaderNote, SourceDocument
 from vnadmin.read.builder import CellText, TextBuilder
 from vnadmin.read.legacy import font_encoding, span_to_unicode
-from vnadmin.read.pdf_signatures import flatten_page, stamp_annotation_rects
+from vnadmin.read.pdf_signatures import flatten_page, stamp_annotation_rects, stamp_text_start
 from vnadmin.read.quality import LEGACY_CAPS, is_garbled, is_stamp_text, legacy_font_hits
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -267,18 +267,39 @@ class Row:
         return self._whole[0]
 
 
+def _measured(chars: list[Char], x0: float, x1: float, top: float, big: Char, bold: bool, stamp: bool) -> Run:
+    """A run whose box, size, baseline, weight and stamp flag are already known (what ``refresh`` finds)."""
+    run = Run.__new__(Run)
+    run.chars = chars
+    run.fixed_text = None
+    run.ocr = False
+    run.x0, run.x1, run.top, run.base, run.size, run.bold, run.stamp = x0, x1, top, big.base, big.size, bold, stamp
+    return run
+
+
 def _runs(chars: list[Char]) -> list[Run]:
-    """Split characters (in drawing order) into runs at line breaks, baseline jumps, backward moves, wide gaps."""
+    """Split characters (in drawing order) into runs at line breaks, baseline jumps, backward moves, wide gaps.
+
+    A run starts with a visible character (leading spaces are dropped), and is measured as it grows: box of
+    its visible characters, the biggest one's size and baseline, weight and stamp flag by character count
+    (the same as :meth:`Run.refresh`).
+    """
     runs: list[Run] = []
     cur: list[Char] = []
     # the last visible character of ``cur`` (a run starts with one: leading spaces are dropped)
     last_base = last_x0 = last_x1 = last_size = 0.0
     last_stamp = False
+    # measures of ``cur``
+    x0_ = x1_ = top_ = 0.0
+    big: Char | None = None
+    bold_n = total = 0
+    stamp_all = True
     for ch in chars:
         c = ch.c
         if c in "\r\n":
             if cur:
-                runs.append(Run(cur))
+                assert big is not None
+                runs.append(_measured(cur, x0_, x1_, top_, big, bold_n * 2 > total, stamp_all))
                 cur = []
             continue
         space = c.isspace()
@@ -293,16 +314,37 @@ def _runs(chars: list[Char]) -> list[Run]:
                 or (not space and x0 - last_x1 > 1.8 * size)
                 or ch.stamp != last_stamp
             ):
-                runs.append(Run(cur))
+                assert big is not None
+                runs.append(_measured(cur, x0_, x1_, top_, big, bold_n * 2 > total, stamp_all))
                 cur = []
         if space:
             if not cur:
                 continue
         else:
             last_base, last_x0, last_x1, last_size, last_stamp = ch.base, ch.x0, ch.x1, ch.size, ch.stamp
+            if not cur:
+                x0_, x1_, top_, big = ch.x0, ch.x1, ch.top, ch
+                bold_n = total = 0
+                stamp_all = True
+            else:
+                if ch.x0 < x0_:
+                    x0_ = ch.x0
+                if ch.x1 > x1_:
+                    x1_ = ch.x1
+                if ch.top < top_:
+                    top_ = ch.top
+                if big is not None and ch.size > big.size:
+                    big = ch
+            n = len(c)
+            total += n
+            if ch.bold:
+                bold_n += n
+            if not ch.stamp:
+                stamp_all = False
         cur.append(ch)
     if cur:
-        runs.append(Run(cur))
+        assert big is not None
+        runs.append(_measured(cur, x0_, x1_, top_, big, bold_n * 2 > total, stamp_all))
     return [r for r in runs if r.text]
 
 
@@ -516,15 +558,18 @@ _GET_FILL = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _
 _GET_STROKE = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _INT, _VP, _VP, _VP, _VP, _VP)
 
 
-def _page_chars(textpage: Any, view: _View, stamp: bool, start: int = 0, fonts: _Fonts | None = None) -> list[Char]:
-    """The page's text as :class:`Char` pieces: one per word (split at digits), space or line break.
+def _page_chars(
+    textpage: Any, view: _View, stamp: bool, start: int = 0, fonts: _Fonts | None = None, end: int | None = None
+) -> list[Char]:
+    """The page's text (characters ``start`` to ``end``, default all) as :class:`Char` pieces: one per word
+    (split at digits), space or line break.
 
     Boxes cost a call into pdfium each, so a word gets the boxes of its first and last characters, its font
     size and its weight; only a word whose ends disagree (a raised footnote digit, a jump, a wide spread,
     a change of weight) is read character by character.
     """
     raw = textpage.raw
-    n = pdfium_c.FPDFText_CountChars(raw)
+    n = pdfium_c.FPDFText_CountChars(raw) if end is None else end
     text = textpage.get_text_range(start, n - start) if n > start else ""
     if len(text) != n - start:  # surrogate pairs or generated characters out of step: ask per character
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k) or 32) for k in range(start, n))
@@ -821,24 +866,24 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageData]:
         width, height = page.get_size()
         rotation = page.get_rotation() % 360
         view = _View(height, width, rotation) if rotation in (90, 270) else _View(width, height, rotation)
+        # A page with annotations that may carry a stamp is flattened first and its text read once: its own
+        # characters, then the stamp's (pdf_signatures.stamp_text_start).
+        stamped = bool(stamp_annotation_rects(page))
+        own_objects = 0
+        if stamped:
+            own_objects = pdfium_c.FPDFPage_CountObjects(page)
+            page = flatten_page(pdf, i, page)
         tp = page.get_textpage()
         fonts = _Fonts()
-        chars = _page_chars(tp, view, stamp=False, fonts=fonts)
-        n0 = pdfium_c.FPDFText_CountChars(tp.raw)
-        stamped = bool(stamp_annotation_rects(page))
-        before = tp.get_text_range() if n0 and stamped else ""
-        tp.close()
+        n1 = pdfium_c.FPDFText_CountChars(tp.raw)
+        n0 = stamp_text_start(page, tp, own_objects, n1) if stamped else n1
+        chars = _page_chars(tp, view, stamp=False, fonts=fonts, end=n0)
         stamp_text = ""
-        if stamped:
-            page = flatten_page(pdf, i, page)
-            tp = page.get_textpage()
-            n1 = pdfium_c.FPDFText_CountChars(tp.raw)
-            after_prefix = tp.get_text_range(0, n0) if n0 else ""
-            if n1 > n0 and after_prefix == before:
-                extra = _page_chars(tp, view, stamp=True, start=n0)
-                chars.extend([Char("\n", 0, 0, 0, 0, 0, False, True), *extra])
-                stamp_text = "".join(c.c for c in extra)
-            tp.close()
+        if n1 > n0:
+            extra = _page_chars(tp, view, stamp=True, start=n0)
+            chars.extend([Char("\n", 0, 0, 0, 0, 0, False, True), *extra])
+            stamp_text = "".join(c.c for c in extra)
+        tp.close()
         edges = _page_edges(page, view)
         page.close()
         pdata = PageData(i, width, height, chars, False, stamp_text)

@@ -4,8 +4,10 @@ Documents signed with the government's digital signature carry the number and of
 ("Số: 3473/KH-UBND … ngày 04 tháng 7") only in the appearance stream of a signature widget annotation
 (``/FT /Sig``), not in the page's content. pdfium's text page does not see annotations, so for a page with
 widget, free-text or stamp annotations the reader asks pdfium to flatten the page (draw the appearance
-streams into the content), loads it again, and takes the characters that appeared as the stamp's text, with
-their boxes. Those characters are then merged into the lines at their position on the page.
+streams into the content, appended after the page's own) before reading its text, and takes the characters
+at the end of the text that come from the appended appearance objects (with the line break pdfium puts
+before them) as the stamp's text, with their boxes (:func:`stamp_text_start`). Those characters are then
+merged into the lines at their position on the page. The page is loaded once more, not its text twice.
 
 pdfplumber's ``page.annots`` is not used: on some files (qd-gialai-syt-2026-3990, -4085) it recurses
 without end.
@@ -13,6 +15,7 @@ without end.
 
 from __future__ import annotations
 
+import ctypes
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -48,3 +51,41 @@ def flatten_page(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> A
     pdfium_c.FPDFPage_Flatten(page, pdfium_c.FLAT_NORMALDISPLAY)
     page.close()
     return pdf[index]
+
+
+def _text_objects(obj: Any, out: set[int | None]) -> None:
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
+        out.add(ctypes.cast(obj, ctypes.c_void_p).value)
+    elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
+            _text_objects(pdfium_c.FPDFFormObj_GetObject(obj, j), out)
+
+
+def stamp_text_start(page: Any, textpage: Any, first_object: int, count: int) -> int:
+    """Where the stamp text begins in the flattened page's text (``count`` characters): after the last
+    character of the page's own content, whose objects come before ``first_object`` (the page's object
+    count before flattening). The line break pdfium generates before the stamp (characters of no object)
+    goes with the stamp. ``count`` when the appearance objects have no text.
+
+    The page's own characters come first and are those the page shows unflattened: flattening only
+    appends the appearance objects to the content.
+    """
+    stamp: set[int | None] = set()
+    for k in range(first_object, pdfium_c.FPDFPage_CountObjects(page)):
+        _text_objects(pdfium_c.FPDFPage_GetObject(page, k), stamp)
+    if not stamp:
+        return count
+    raw = textpage.raw
+    k = count
+    seen = False
+    while k > 0:
+        obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, k - 1), ctypes.c_void_p).value
+        if obj is None:
+            k -= 1
+        elif obj in stamp:
+            seen = True
+            k -= 1
+        else:
+            break
+    return k if seen else count
