@@ -93,3 +93,33 @@ def test_name_wrapped_after_its_head() -> None:
     text = "Đơn vị phối hợp thực hiện: Sở\nTư pháp; các cơ quan, đơn vị, địa phương liên quan."
     first = find_orgs(text)[0]
     assert (first.text, first.normalized) == ("Sở\nTư pháp", "Sở Tư pháp")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "names"),
+    [
+        # corpus cd-vpcp-2025-2003: ministries under one "Các Bộ:", a comma inside a ministry's name
+        (
+            "- Các Bộ: Công an, Quốc phòng, Văn hóa, Thể thao và Du lịch, Dân tộc và Tôn giáo;",
+            ["Bộ Công an", "Bộ Quốc phòng", "Bộ Văn hóa, Thể thao và Du lịch", "Bộ Dân tộc và Tôn giáo"],
+        ),
+        # corpus qd-gialai-2026-326: a title before the shared head; "và" inside a department's name
+        (
+            "Giám đốc các Sở: Nông nghiệp và Môi trường, Xây dựng, Tư pháp; Thủ trưởng",
+            ["Sở Nông nghiệp và Môi trường", "Sở Xây dựng", "Sở Tư pháp"],
+        ),
+        # corpus kh-dongthap-2025-556: communes under "Ủy ban nhân dân 04 xã:", the list ends at a verb
+        (
+            "phối hợp với Ủy ban nhân dân\n04 xã: Gia Thuận, Tân Điền, Gò Công Đông thành lập mới khu bảo vệ",
+            ["Ủy ban nhân dân xã Gia Thuận", "Ủy ban nhân dân xã Tân Điền", "Ủy ban nhân dân xã Gò Công Đông"],
+        ),
+        # a full name after the members ends the list
+        ("các sở: Tài chính, Tư pháp và Sở Nội vụ thẩm định", ["Sở Tài chính", "Sở Tư pháp", "Sở Nội vụ"]),
+    ],
+)
+def test_list_under_a_shared_head(phrase: str, names: list[str]) -> None:
+    found = find_orgs(phrase)
+    assert [m.name for m in found] == names
+    for m in found:  # the span is the member as written; the head comes back in the name
+        assert phrase[m.start : m.end] == m.text
+        assert m.name.endswith(" ".join(m.text.split()))

@@ -20,7 +20,9 @@ def _assignees(text: str) -> set[tuple[str, str]]:
     for t in doc.tasks:
         for a in t.assignees:
             assert a.span is not None
-            assert " ".join(doc.text[a.span[0] : a.span[1]].split()) == a.name
+            written = " ".join(doc.text[a.span[0] : a.span[1]].split())
+            # a member of a list under one shared head ("Các Bộ: Công an, …") gets the head back
+            assert a.name == written or a.name.endswith(f" {written}")
             out.add((a.name, ROLES[a.role]))
     return out
 
@@ -189,6 +191,66 @@ CASES: list[tuple[str, str, set[tuple[str, str]]]] = [
         "phường, đặc khu Cồn Cỏ; Thủ trưởng các\ncơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ "
         "thị này./.\n",
         {("Sở Tài chính", "chủ trì")},
+    ),
+    (
+        # a telegram's addressees ("… điện:"), a list under one shared head ("Các Bộ: …", with the comma inside
+        # "Văn hóa, Thể thao và Du lịch"), and a collective label before the bodies it stands for
+        "cd-vpcp-2025-2003",
+        "VĂN PHÒNG CHÍNH PHỦ\n\nSố: 2003 /CĐ-VPCP\n\nHà Nội, ngày 07 tháng 10 năm 2025\n\nCÔNG ĐIỆN\n"
+        "mời dự Hội nghị triển khai Chương trình\n\nVĂN PHÒNG CHÍNH PHỦ điện:\n\n"
+        "- Các Bộ: Công an, Quốc phòng, Văn hóa, Thể thao và Du lịch, Giáo dục và Đào tạo;\n\n"
+        "- Tòa án nhân dân tối cao;\n\n"
+        "- Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam.\n\n"
+        "Văn phòng Chính phủ trân trọng kính mời dự Hội nghị.\n",
+        {
+            ("Bộ Công an", "thực hiện"),
+            ("Bộ Quốc phòng", "thực hiện"),
+            ("Bộ Văn hóa, Thể thao và Du lịch", "thực hiện"),
+            ("Bộ Giáo dục và Đào tạo", "thực hiện"),
+            ("Tòa án nhân dân tối cao", "thực hiện"),
+            ("Đài Truyền hình Việt Nam", "thực hiện"),
+            ("Thông tấn xã Việt Nam", "thực hiện"),
+        },
+    ),
+    (
+        # the executors in an unnumbered paragraph of the last Điều; "Giám đốc các Sở: …" gives the departments;
+        # the members named in Điều 1 are executors by reference
+        "qd-gialai-2026-326",
+        "Điều 1. Thành lập Hội đồng.\n\nĐiều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.\n\n"
+        "Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính, Tư pháp; "
+        "Thủ trưởng các cơ quan, đơn vị có liên quan và các thành viên có tên tại Điều 1 chịu trách nhiệm thi hành "
+        "Quyết định này./.\n",
+        {
+            ("Chánh Văn phòng UBND tỉnh", "thực hiện"),
+            ("Sở Nông nghiệp và Môi trường", "thực hiện"),
+            ("Sở Xây dựng", "thực hiện"),
+            ("Sở Tài chính", "thực hiện"),
+            ("Sở Tư pháp", "thực hiện"),
+            ("các thành viên có tên tại Điều 1", "thực hiện"),
+        },
+    ),
+    (
+        # bodies heading the persons they nominate to a working group give no task
+        "qd-lamdong-hdtd-2025-10797",
+        "Điều 1. Thành lập Tổ giúp việc, gồm:\n\n3. Các thành viên:\n\na) Sở Nội vụ:\n\n"
+        "- Ông Nguyễn Thành Nhân - Trưởng phòng Công chức viên chức.\n\n"
+        "c) Văn phòng Ủy ban nhân dân tỉnh: Ông Trần Quang Khải - Phó Giám đốc Trung tâm.\n\n"
+        "Điều 2. Các thành viên tại Điều 1 chịu trách nhiệm thi hành Quyết định này./.\n",
+        {("Các thành viên tại Điều 1", "thực hiện")},
+    ),
+    (
+        # a name wrapped at a line end inside a request; communes listed under one shared head
+        "kh-dongthap-2025-556",
+        "VI. TỔ CHỨC THỰC HIỆN\n\n1. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông\n\n"
+        "- Xây dựng kế hoạch cụ thể hóa các nhiệm vụ và giải pháp.\n\n3. Đề nghị Ủy ban Mặt trận\n"
+        "Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình thức tuyên truyền và vận động Nhân dân.\n",
+        {
+            ("Ủy ban nhân dân xã Gia Thuận", "thực hiện"),
+            ("Ủy ban nhân dân xã Tân Điền", "thực hiện"),
+            ("Ủy ban nhân dân xã Gò Công Đông", "thực hiện"),
+            ("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "đề nghị"),
+            ("các Đoàn thể tỉnh", "đề nghị"),
+        },
     ),
 ]
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache, lru_cache
 
 import regex
@@ -75,6 +75,7 @@ FULL_HEADS: tuple[str, ...] = (
     "Thuế",
     "Cục Hải quan",
     "Hải quan",
+    "Tổng Liên đoàn Lao động",
     "Liên đoàn Lao động",
     "LĐLĐ",
     "Tỉnh đoàn",
@@ -112,6 +113,7 @@ FULL_HEADS: tuple[str, ...] = (
     "Ban Quản lý",
     "Ban quản lý",
     "Tổ đại biểu",
+    "Thông tấn xã Việt Nam",
     "Bưu điện",
     "Viễn thông",
 )
@@ -135,6 +137,9 @@ NAMED_HEADS: tuple[str, ...] = (
     "Bệnh viện",
     "Hội",
     "Đoàn",
+    # the central committee of a mass organisation: "Trung ương Hội Nông dân Việt Nam"
+    "Trung ương Hội",
+    "Trung ương Đoàn",
     "Ủy ban",
     "Hội đồng",
     "Tổ",
@@ -163,7 +168,7 @@ NAMED_HEADS: tuple[str, ...] = (
 # Localities after a name: "tỉnh", "huyện, thành phố", "các xã, phường", "cấp tỉnh", "tỉnh Tuyên Quang".
 _LOC_WORD = (
     r"(?:cấp\s+(?:tỉnh|huyện|xã|thành\s+phố|trung\s+ương)|các\s+cấp|cùng\s+cấp|tỉnh|huyện|xã|phường|thị\s+trấn"
-    r"|thành\s+phố|thị\s+xã|quận|đặc\s+khu|Trung\s+ương|trung\s+ương|thành\s+ủy|Thành\s+phố|Tỉnh|Huyện|Xã|Phường"
+    r"|thành\s+phố|thị\s+xã|quận|đặc\s+khu|(?:trực\s+thuộc\s+)?(?:Trung\s+ương|trung\s+ương)|tối\s+cao|thành\s+ủy|Thành\s+phố|Tỉnh|Huyện|Xã|Phường"
     r"|Quận|Thị\s+xã|Thị\s+trấn|(?:chi\s+nhánh\s+)?khu\s+vực\s+(?:[IVXL]+|\d+)|[Tt]ổ\s+[Dd]ân\s+phố|khu\s+phố|thôn)"
 )
 _PROPER = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*)*)"
@@ -173,7 +178,8 @@ _LOC_ITEM = rf"(?:các[^\S\n]+)?{_LOC_WORD}{_LOC_NUMBER}?(?:[^\S\n]+{_PROPER}{_L
 _LOCALITY = regex.compile(
     rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\p{{Ll}}))(?P<loc>{_LOC_ITEM}(?:[^\S\n]*,[^\S\n]*\n?[^\S\n]*{_LOC_ITEM}"
     rf"(?![\p{{L}}\p{{M}}]))*"
-    rf"(?:[^\S\n]+và[^\S\n]+{_LOC_ITEM}(?![\p{{L}}\p{{M}}]))?)(?![\p{{L}}\p{{M}}])",
+    rf"(?:[^\S\n]+và[^\S\n]+{_LOC_ITEM}(?![\p{{L}}\p{{M}}]))?"
+    rf"(?:[^\S\n]+trực[^\S\n]+thuộc[^\S\n]+[Tt]rung[^\S\n]+ương)?)(?![\p{{L}}\p{{M}}])",
     _F,
 )
 
@@ -198,6 +204,7 @@ _COLLECTIVE = regex.compile(
     r")"
     r"(?P<tail>(?:\s+(?:thuộc|trực\s+thuộc)\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:tỉnh|thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
+    r"|\s+(?:thuộc|trực\s+thuộc)\s+Chính\s+phủ|\s+ngang\s+bộ"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
     r"|\s+chuyên\s+môn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp"
     # "các tổ chức cung cấp dịch vụ chi trả", "các doanh nghiệp viễn thông": a trade named by what it provides
@@ -334,6 +341,14 @@ class OrgMention:
     normalized: str
     collective: bool = False
     generic: bool = False
+    head: str = ""
+    """The head a list shares, restored: "Bộ" for "Công an" in "Các Bộ: Công an, Y tế" (empty otherwise)."""
+
+    @property
+    def name(self) -> str:
+        """The body's name: as written, behind the shared head of its list ("Bộ Công an")."""
+        written = " ".join(self.text.split())
+        return f"{self.head} {written}" if self.head else written
 
 
 @cache
@@ -551,6 +566,69 @@ class _Scanner:
         return end, generic
 
 
+# ---- lists under one shared head: "Các Bộ: Công an, Y tế", "Giám đốc các Sở: Xây dựng, Tư pháp" ----------------
+
+# The plural head and its colon. Real examples: "- Các Bộ: Công an, Quốc phòng, Ngoại giao, …" (a Công điện's
+# addressees), "Giám đốc các Sở: Nông nghiệp và Môi trường, Xây dựng, Tài chính, Tư pháp; …" (a decision's
+# executors), "12. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông" (communes named one by one).
+SHARED_HEAD = regex.compile(
+    r"(?:(?:Giám\s+đốc|Thủ\s+trưởng|Lãnh\s+đạo|Chủ\s+tịch)\s+)?"
+    r"(?:"
+    r"(?i:các)\s+(?:\d{1,3}\s+)?(?P<dept>(?i:bộ|sở))"
+    r"|(?P<council>Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)\s+(?:các\s+)?(?:\d{1,3}\s+)?"
+    r"(?P<loc>xã|phường|huyện|quận|thị\s+xã|thị\s+trấn)"
+    r")[^\S\n]*:[^\S\n]*",
+    _F,
+)
+_SHARED_FIRST_WORDS = ("Giám", "Thủ", "Lãnh", "Chủ", "Các", "các", "CÁC", "Ủy", "Uỷ", "UBND")
+# Between two members: ", ", " và ", ", và " (a line break may fall inside).
+_MEMBER_GAP = regex.compile(r"[^\S\n]*(?:,[^\S\n]*(?:và[^\S\n]+)?|[^\S\n]+và[^\S\n]+)\n?[^\S\n]*(?=\p{Lu})", _F)
+# A member named by capitalised words: "Gò Công Đông", "Tư pháp" (a lower-case syllable after a capital one).
+_CAPITALISED_MEMBER = regex.compile(
+    r"\p{Lu}[\p{L}\p{M}]*(?:[^\S\n]+(?:\p{Lu}[\p{L}\p{M}]*|\d{1,3}(?![\d\p{L}])))*"
+    r"(?:[^\S\n]+\p{Ll}[\p{L}\p{M}]*(?=[^\S\n]*(?:[,;.:]|$|\n|[^\S\n]+và[^\S\n]+\p{Lu})))?",
+    _F,
+)
+
+
+@cache
+def _department_names() -> regex.Pattern[str]:
+    """The names a ministry or department goes by after "Bộ"/"Sở", longest first ("Văn hóa, Thể thao và Du lịch")."""
+    names = {r["name"] for r in load_csv("department_names.csv")}
+    spelled = sorted({v for n in names for v in (n, canonical_tones(n), n.replace("hóa", "hoá"))}, key=len)[::-1]
+    words = [r"\s+".join(regex.escape(w) for w in n.split()) for n in spelled]
+    return regex.compile(rf"(?:{'|'.join(words)})(?![\p{{L}}\p{{M}}])", _F | regex.IGNORECASE)
+
+
+def _shared_head_members(text: str, pos: int, offset: int) -> tuple[list[OrgMention], int] | None:
+    """The members of a list under one shared head at ``pos``, each named with the head restored, and the end."""
+    if not text.startswith(_SHARED_FIRST_WORDS, pos):
+        return None
+    m = SHARED_HEAD.match(text, pos)
+    if m is None:
+        return None
+    loc = " ".join((m.group("loc") or "").split())
+    head = m.group("dept").capitalize() if m.group("dept") else f"Ủy ban nhân dân {loc}"
+    members: list[OrgMention] = []
+    at = m.end()
+    while True:
+        member = _department_names().match(text, at) if m.group("dept") else None  # "Công an" is a department
+        if member is None and text.startswith(_HEAD_FIRST_WORDS, at) and _HEAD.match(text, at):
+            break  # "các Sở: Tài chính, Tư pháp và Sở Nội vụ": a full name ends the list
+        member = member or _CAPITALISED_MEMBER.match(text, at)
+        if member is None:
+            break
+        written = text[at : member.end()]
+        members.append(
+            OrgMention(written, offset + at, offset + member.end(), normalize_org(f"{head} {written}"), head=head)
+        )
+        gap = _MEMBER_GAP.match(text, member.end())
+        if gap is None:
+            break
+        at = gap.end()
+    return (members, members[-1].end - offset) if len(members) >= 2 else None
+
+
 # Where a name may start: a capital letter, "các" or "tất cả" at a word start ("Sở …", "các sở, ngành").
 _CANDIDATE = regex.compile(r"(?<![\p{L}\p{M}\d])(?=\p{Lu}|[Cc]ác|[Tt]ất\s+cả)", _F)
 # Collective units that are only "tổ chức": "Các tổ chức thành viên của MTTQ Việt Nam phường".
@@ -582,7 +660,7 @@ def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> li
         found = memo[text] = tuple(_scan_orgs(text, 0, underthesea_join))
     if offset == 0:
         return list(found)
-    return [OrgMention(m.text, m.start + offset, m.end + offset, m.normalized, m.collective, m.generic) for m in found]
+    return [replace(m, start=m.start + offset, end=m.end + offset) for m in found]
 
 
 # The bodies found per text while a document is extracted (see :func:`memoised`); None outside.
@@ -608,6 +686,11 @@ def _scan_orgs(text: str, offset: int, join: WordJoin) -> list[OrgMention]:
         if m is None:
             break
         start = m.start()
+        shared = _shared_head_members(text, start, offset)
+        if shared is not None:
+            out.extend(shared[0])
+            pos = shared[1]
+            continue
         title = _TITLE.match(text, start) if text.startswith(_TITLE_FIRST_WORDS, start) else None
         at = title.end() if title else start
         standing = _STANDING.match(text, at) if text.startswith("Thường", at) else None
@@ -694,4 +777,13 @@ def same_org(a: str, b: str) -> bool:
     return fold(normalize_org(a)) == fold(normalize_org(b))
 
 
-__all__ = ["FULL_HEADS", "NAMED_HEADS", "OrgMention", "find_orgs", "normalize_org", "same_org", "underthesea_join"]
+__all__ = [
+    "FULL_HEADS",
+    "NAMED_HEADS",
+    "SHARED_HEAD",
+    "OrgMention",
+    "find_orgs",
+    "normalize_org",
+    "same_org",
+    "underthesea_join",
+]

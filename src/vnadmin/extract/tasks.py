@@ -26,7 +26,7 @@ from typing import Literal
 import regex
 
 from vnadmin.extract.deadlines import find_cell_deadlines, find_deadlines, find_periods
-from vnadmin.extract.orgs import OrgMention, find_orgs, memoised
+from vnadmin.extract.orgs import SHARED_HEAD, OrgMention, find_orgs, memoised
 from vnadmin.model import Assignee, Cell, Deadline, DocTable, Document, Located, Role, Section, Task
 from vnadmin.normalize import fold
 
@@ -75,10 +75,24 @@ _SENTENCE_END = regex.compile(
 )
 
 
+# A line break between a word and a capital, which may fall inside a name: "Ủy ban Mặt trận⏎Tổ quốc Việt Nam".
+_CAPITAL_WRAP = regex.compile(r"[\p{L}\p{M}][^\S\n]*\n[^\S\n]*\p{Lu}", regex.VERSION1)
+
+
+def _inside_name(text: str, pos: int) -> bool:
+    """Whether the line break at ``pos`` wraps a body's name (the name is looked for around it)."""
+    a = max(0, text.rfind("\n", 0, pos - 1) + 1, pos - 80)
+    b = min(len(text), pos + 80)
+    return any(m.start < pos < m.end for m in find_orgs(text[a:b], a))
+
+
 def _sentences(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        single_break = m.group().startswith("\n") and "\n" not in m.group()[1:]
+        if single_break and _CAPITAL_WRAP.match(text, max(0, m.start() - 1)) and _inside_name(text, m.start()):
+            continue
         if text[pos : m.end()].strip():
             out.append((pos, m.end()))
         pos = m.end()
@@ -165,7 +179,8 @@ _LIST_GAP = regex.compile(r"[\s,;&]*(?:và\s+)?", _F)  # ", " or " và " between
 _CLAUSE = regex.compile(r"[^;]+")  # "Sở Nội vụ chủ trì" in "Sở Nội vụ chủ trì; Sở Tư pháp …"
 _GIVE_OR_DUTY = regex.compile(r"\s*(?:giao(?:\s+cho)?|trách\s+nhiệm\s+của)\s+", _F)  # "Giao ", "Trách nhiệm của "
 _COLON_LIST = regex.compile(r":[^;]*")  # ": Tổ chức Cán bộ, Nghiệp vụ Y" (units after a title)
-_LIST_ITEM = regex.compile(r"[^,;:]+")  # "các Phó Giám đốc" in "Giám đốc, các Phó Giám đốc"
+# "các Phó Giám đốc" in "Giám đốc, các Phó Giám đốc"; "các thành viên có tên tại Điều 1" after "… liên quan và"
+_LIST_ITEM = regex.compile(r"(?:(?!\svà\s)[^,;:])+")
 _LEADING_AND = regex.compile(r"^\s*(?:và\s+)?")  # " và " before the last item
 _CELL_LINE = regex.compile(r"[^;\n]+")  # one line or ";" item of a cell: "Sở Y tế"
 _ROMAN = regex.compile(r"^\s*[IVXLC]+\s*[.)]?\s*$")
@@ -216,7 +231,7 @@ class _Draft:
                 return
         self.assignees.append(
             Assignee(
-                name=" ".join(mention.text.split()),
+                name=mention.name,
                 normalized=mention.normalized,
                 role=role,
                 span=(mention.start, mention.end),
@@ -284,6 +299,8 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
     line_end = own.find("\n", h0)
     line_end = len(own) if line_end < 0 else line_end
     colon = own.find(":", h0, para_end)
+    if colon >= 0:
+        colon = _past_list_colons(own, h0, colon, para_end)
     candidates: list[tuple[int, int]] = []
     if colon < 0 and para is not None and _ENDS_IN_NAME.search(own[h0:para_end]):
         # A heading cut by a blank line inside a name: "3. Đề nghị Ủy ban Mặt trận …, Hội Liên hiệp⏎⏎Phụ nữ Thành
@@ -311,6 +328,10 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
                 _LOWER_NEXT_LINE.match(own[stop:]) or _ENDS_IN_JOIN.search(own[h0:stop])
             ):
                 continue  # a wrapped line: "6. Đề nghị Văn phòng Tỉnh ủy và các Ban Xây⏎dựng Đảng …"
+            if stop == line_end != para_end and any(
+                m.start < start + stop < m.end for m in find_orgs(own[h0:para_end], start + h0)
+            ):
+                continue  # a name wrapped at the line end: "3. Đề nghị Ủy ban Mặt trận⏎Tổ quốc Việt Nam tỉnh và …"
             if stop < len(own) and not _ENDS_IN_SENTENCE.search(own[h0:stop]):
                 candidates.append((stop, stop))
     for h1, body in candidates:
@@ -321,6 +342,15 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
         if found is not None:
             return _Head(found, bool(_REQUEST.match(head)), start + body, head)
     return None
+
+
+def _past_list_colons(own: str, h0: int, colon: int, para_end: int) -> int:
+    """The first colon that ends a head, skipping the colons of shared-head lists ("12. Ủy ban nhân dân các xã:
+    Gia Thuận, Tân Điền⏎- Xây dựng …"): -1 when there is none."""
+    firsts = {m.start for m in find_orgs(own[h0:para_end], h0) if m.head}
+    while colon >= 0 and len(own) - len(own[colon + 1 :].lstrip()) in firsts:
+        colon = own.find(":", colon + 1, para_end)
+    return colon
 
 
 # An office holder at the head of an item: "1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung …"
@@ -355,6 +385,8 @@ def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
     for m in reversed(mentions):
         residual = residual[: m.start - offset] + " " + residual[m.end - offset :]
     residual = _BRACKETED.sub(" ", residual)
+    if any(m.head for m in mentions):
+        residual = SHARED_HEAD.sub(" ", residual)  # "Ủy ban nhân dân các xã:" before its members
     if _HEAD_FILLER.match(residual):
         return mentions
     members = _MEMBERS.fullmatch(head)
@@ -546,7 +578,14 @@ _EXECUTION = regex.compile(
     r"(?:quyết\s+định|nghị\s+quyết|chỉ\s+thị|thông\s+tư|nghị\s+định)\s+này",
     _F,
 )
-_EXECUTOR = regex.compile(r"(?:các\s+)?\p{Lu}[\p{L}\p{M}]*(?:\s+[\p{L}\p{M}]+){0,9}", regex.VERSION1)
+# The persons a decision names in an earlier Điều: "các thành viên có tên tại Điều 1", "các ông, bà có tên tại Điều 1".
+_LISTED_IN_ARTICLE = regex.compile(
+    r"(?:các|những)\s+(?:thành\s+viên|ông\s*,?\s*bà|cá\s+nhân|đồng\s+chí|cơ\s+quan,\s*đơn\s+vị)(?:\s+có\s+tên)?"
+    r"\s+(?:tại|ở|tên\s+tại)\s+Điều\s+\d+",
+    _F,
+)
+# An executor named by title or by reference: "các Phó Giám đốc", "các thành viên có tên tại Điều 1".
+_EXECUTOR = regex.compile(r"(?:các\s+)?\p{Lu}[\p{L}\p{M}]*(?:\s+(?:[\p{L}\p{M}]+|\d+)){0,9}", regex.VERSION1)
 
 
 def _executors(doc: Document, s: Section) -> _Draft | None:
@@ -557,6 +596,12 @@ def _executors(doc: Document, s: Section) -> _Draft | None:
     own = doc.text[s.span[0] : s.span[1]]
     label = _LABEL.match(own)
     m = _EXECUTION.match(own, label.end() if label else 0)
+    for para in () if m is not None else _BLANK_LINE.finditer(own):
+        # "Điều 3. Quyết định này có hiệu lực …⏎⏎Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: … chịu trách nhiệm
+        # thi hành Quyết định này./.": the executors in an unnumbered paragraph of the last Điều
+        m = _EXECUTION.match(own, para.end())
+        if m is not None:
+            break
     if m is None:
         return None
     a0 = s.span[0] + m.start("list")
@@ -565,6 +610,13 @@ def _executors(doc: Document, s: Section) -> _Draft | None:
     found = find_orgs(text, a0)
     covered = [(o.start - a0, o.end - a0) for o in found]
     items = [(o.start, o) for o in found if "liên quan" not in fold(o.text)]
+    covered += [(h.start(), h.end()) for h in SHARED_HEAD.finditer(text)]  # "Giám đốc các Sở:" before its members
+    for ref in _LISTED_IN_ARTICLE.finditer(text):
+        start = a0 + ref.start()
+        written = ref.group()
+        if not any(x <= ref.start() < y for x, y in covered):
+            items.append((start, OrgMention(written, start, start + len(written), " ".join(written.split()))))
+            covered.append((ref.start(), ref.end()))
     listed = [(c.start(), c.end()) for c in _COLON_LIST.finditer(text)]
     for seg in _LIST_ITEM.finditer(text):
         if any(x < seg.end() and seg.start() < y for x, y in covered + listed):
@@ -593,6 +645,30 @@ _PERSON_ITEM = regex.compile(
 )
 
 
+_NAME_LIST_REST = regex.compile(r"[\s,;.&]*(?:và[\s,;.]*)?", _F)  # what may sit between listed names
+
+
+def _only_names(body: str, offset: int) -> bool:
+    """Whether ``body`` only lists bodies ("Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam.")."""
+    orgs = find_orgs(body, offset)
+    if not orgs:
+        return False
+    pos = offset
+    for org in orgs:
+        if not _NAME_LIST_REST.fullmatch(body[pos - offset : org.start - offset]):
+            return False
+        pos = org.end
+    return _NAME_LIST_REST.fullmatch(body[pos - offset :]) is not None
+
+
+# The body of an item naming the person a body sends: "Ông Trần Quang Khải - …", "- Bà Lê Hoàng Thùy Dương, …".
+_NOMINEE = regex.compile(
+    r"[\s:]*(?:[-+•][^\S\n]*)?(?:Ông|Bà|Đồng\s+chí|Đ/c)[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*){1,5}"
+    r"[^\S\n]*(?:[,–-]|$)",
+    regex.VERSION1 | regex.MULTILINE,
+)
+
+
 def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
     executing = _executors(doc, s)
     if executing is not None:
@@ -607,6 +683,10 @@ def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[
         head = _members_after_label(doc, head, s)
     if head is not None and s.children and _GIVER.search(head.head_text):
         head = None  # "Điều 5. Hội đồng nhân dân tỉnh giao⏎1. Ủy ban nhân dân tỉnh …": the giver assigns its items
+    if head is not None and _NOMINEE.match(doc.text, head.body_start):
+        return  # "c) Văn phòng Ủy ban nhân dân tỉnh: Ông Trần Quang Khải - Phó Giám đốc …": a member nominated
+    if head is not None and not s.children and _only_names(doc.text[head.body_start : s.span[1]], head.body_start):
+        return  # "- Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam.": who attends
     if head is not None:
         body_end = s.span[1]
         body = doc.text[head.body_start : body_end]
@@ -703,9 +783,24 @@ _ADDRESSEE_ITEM = regex.compile(
 _NEXT_DASH = regex.compile(r"(?:[^\S\n]*\n)+(?=[^\S\n]*[-+•])", _F)
 
 
+# The addressing line of a telegram: "VĂN PHÒNG CHÍNH PHỦ điện:", "THỦ TƯỚNG CHÍNH PHỦ điện:".
+_DIEN = regex.compile(r"^[^\S\n]*\p{Lu}[^\n:]{0,80}?[^\S\n]+điện[^\S\n]*:[^\S\n]*", _F | regex.MULTILINE)
+# A collective label before the bodies it stands for: "Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, …".
+_LABEL_COLON = regex.compile(r"[^\S\n]*:")
+
+
 def _is_letter(doc: Document) -> bool:
-    """An official letter (Công văn): it is addressed ("Kính gửi: …") to the bodies that must act."""
-    return fold(doc.metadata.doc_type or "") == fold("Công văn")
+    """An official letter (Công văn) or telegram (Công điện): it is addressed ("Kính gửi: …", "… điện:") to the
+    bodies that must act."""
+    return fold(doc.metadata.doc_type or "") in {fold("Công văn"), fold("Công điện")}
+
+
+def _addressed_bodies(value: str, i0: int) -> list[OrgMention]:
+    """The bodies of one addressee item; a collective label followed by the bodies it stands for is left out."""
+    found = [o for o in find_orgs(value, i0) if not o.generic]
+    if len(found) > 1 and found[0].collective and _LABEL_COLON.match(value, found[0].end - i0):
+        found = found[1:]
+    return found
 
 
 def _addressee_task(doc: Document) -> _Draft | None:
@@ -715,6 +810,8 @@ def _addressee_task(doc: Document) -> _Draft | None:
         return None
     first = min((s.span[0] for s in doc.sections), default=len(doc.text))
     m = _KINH_GUI.search(doc.text, 0, min(first, 4000))
+    if m is None and fold(doc.metadata.doc_type or "") == fold("Công điện"):
+        m = _DIEN.search(doc.text, 0, min(first, 4000))
     if m is None:
         return None
     items: list[tuple[int, str]] = []
@@ -735,7 +832,7 @@ def _addressee_task(doc: Document) -> _Draft | None:
     draft = _Draft(None, (m.start(), pos), " ".join(doc.text[m.start() : pos].split()), source="addressees")
     for i0, item in items:
         value = item.rstrip().rstrip(";.,")
-        found = [o for o in find_orgs(value, i0) if not o.generic]
+        found = _addressed_bodies(value, i0)
         names = found or (
             [OrgMention(" ".join(value.split()), i0, i0 + len(value), " ".join(value.split()), collective=False)]
             if value[:1].isupper() and len(value) < 150

@@ -41,7 +41,12 @@ class Deadline(Located):
 class Assignee(Model):
     """A body given a task, with its role."""
 
-    name: str = Field(description="As written.")
+    name: str = Field(
+        description=(
+            "As written; a member of a list under one shared head gets the head back: 'Bộ Công an' for "
+            "'Công an' in 'Các Bộ: Công an, Y tế' (its span covers 'Công an')."
+        )
+    )
     normalized: str | None = Field(default=None, description="Abbreviations expanded: 'UBND' → 'Ủy ban nhân dân'.")
     role: Role
     span: Span | None = None
