@@ -252,6 +252,33 @@ CASES: list[tuple[str, str, set[tuple[str, str]]]] = [
             ("các Đoàn thể tỉnh", "đề nghị"),
         },
     ),
+    (
+        # office holders as the value of "Đơn vị chủ trì/phối hợp:" fields and as item headings ("… phụ trách …")
+        "kh-mttq-luongminh-quangninh-2025-16",
+        "II. NHIỆM VỤ CỤ THỂ\n\n1.1. Xây dựng Kế hoạch công tác bầu cử.\n\n"
+        "- Đơn vị chủ trì: Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội\n\n"
+        "- Đơn vị phối hợp: Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã.\n\n"
+        "III. TỔ CHỨC THỰC HIỆN\n\n3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội\n\n"
+        "- Tham mưu xây dựng, trình Ban Thường trực ban hành Kế hoạch.\n\n"
+        "8. Ban công tác Mặt trận các thôn trên địa bàn xã\n\n- Tuyên truyền, vận động Nhân dân.\n",
+        {
+            ("Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và Phản biện xã hội", "chủ trì"),
+            ("Các Phó chỉ tịch", "phối hợp"),
+            ("Trưởng đoàn thể xã", "phối hợp"),
+            ("các Chuyên viên cơ quan MTTQ xã", "phối hợp"),
+            ("Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội", "thực hiện"),
+            ("Ban công tác Mặt trận các thôn trên địa bàn xã", "thực hiện"),
+        },
+    ),
+    (
+        # the partners of a lead follow "chủ trì, phối hợp với"; "tham mưu UBND tỉnh phối hợp Bộ Y tế" has its own
+        # subject; vague collective partners ("… liên quan") are not listed
+        "kh-dongnai-2025-182",
+        "III. TỔ CHỨC THỰC HIỆN\n\n5. Sở Y tế\n\nChủ trì, phối hợp với Sở Tư pháp, các sở, ban, ngành liên quan "
+        "tham mưu Ủy ban nhân dân tỉnh phối hợp Bộ Y tế triển khai Dự án.\n\n- Tích cực phối hợp với Công an tỉnh "
+        "trong công tác cai nghiện.\n",
+        {("Sở Y tế", "chủ trì"), ("Sở Tư pháp", "phối hợp")},
+    ),
 ]
 
 

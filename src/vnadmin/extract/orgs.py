@@ -64,6 +64,7 @@ FULL_HEADS: tuple[str, ...] = (
     "Kiểm toán nhà nước",
     "Báo và Phát thanh, Truyền hình",
     "Báo và Phát thanh Truyền hình",
+    "Báo và Phát Thanh, Truyền hình",  # capitalised as in kh-lamdong-2026-tuyen-truyen-cchc
     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
     "Văn phòng Đoàn đại biểu Quốc hội và HĐND",
     "Văn phòng Đoàn ĐBQH và HĐND",
@@ -206,7 +207,7 @@ _COLLECTIVE = regex.compile(
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Chính\s+phủ|\s+ngang\s+bộ"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
-    r"|\s+chuyên\s+môn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp"
+    r"|\s+chuyên\s+môn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp|\s+(?:xã|phường|huyện)(?![\p{L}\p{M}])"
     # "các tổ chức cung cấp dịch vụ chi trả", "các doanh nghiệp viễn thông": a trade named by what it provides
     r"|(?P<trade>\s+cung\s+cấp\s+dịch\s+vụ(?:\s+(?:chi\s+trả|thanh\s+toán|viễn\s+thông|bưu\s+chính|công))?"
     r"|\s+(?:viễn\s+thông|bưu\s+chính)(?![\p{L}\p{M}]))|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"
@@ -325,6 +326,10 @@ _MANAGED = regex.compile(
     rf"|{_LOC_WORD}(?![\p{{L}}\p{{M}}])|trên{_SP}địa{_SP}bàn))",
     _F,
 )
+# The area a body serves, after its name: "… trên địa bàn xã", "… trên địa bàn thành phố".
+_ON_AREA = regex.compile(
+    r"[^\S\n]+trên[^\S\n]+địa[^\S\n]+bàn(?:[^\S\n]+(?:tỉnh|xã|phường|huyện|thành[^\S\n]+phố))?(?![\p{L}\p{M}])", _F
+)
 _HEADING_LABEL = regex.compile(r"[^\S\n]*(?:\d+(?:\.\d+)*\.?|[a-zđ]\)|[IVXL]+\.)[^\S\n]*", _F)
 _LINE_END = regex.compile(r"[^\S\n]*(?:\n|$)", _F)
 _EXHIBITION = regex.compile(r"[^\S\n]+lãm(?![\p{L}\p{M}])", _F)  # "Triển lãm" is a name's word, "Triển khai" not
@@ -341,14 +346,15 @@ class OrgMention:
     normalized: str
     collective: bool = False
     generic: bool = False
-    head: str = ""
-    """The head a list shares, restored: "Bộ" for "Công an" in "Các Bộ: Công an, Y tế" (empty otherwise)."""
+    prefix: str = ""
+    """Words restored in front of the written name: the head a list shares ("Bộ" for "Công an" in "Các Bộ: Công
+    an, Y tế"), the plural of office holders ("Các" for "Phó Chủ tịch" in "Các đ/c Phó Chủ tịch"); else empty."""
 
     @property
     def name(self) -> str:
-        """The body's name: as written, behind the shared head of its list ("Bộ Công an")."""
+        """The body's name: as written, behind its restored prefix ("Bộ Công an")."""
         written = " ".join(self.text.split())
-        return f"{self.head} {written}" if self.head else written
+        return f"{self.prefix} {written}" if self.prefix else written
 
 
 @cache
@@ -563,6 +569,9 @@ class _Scanner:
         if loc is not None:
             end = loc.end()
             generic = "cùng cấp" in " ".join(loc.group("loc").split())
+        area = _ON_AREA.match(self.text, end) if got_component or loc is not None else None
+        if area is not None:
+            end = area.end()  # "Ban công tác Mặt trận các thôn trên địa bàn xã"
         return end, generic
 
 
@@ -620,7 +629,7 @@ def _shared_head_members(text: str, pos: int, offset: int) -> tuple[list[OrgMent
             break
         written = text[at : member.end()]
         members.append(
-            OrgMention(written, offset + at, offset + member.end(), normalize_org(f"{head} {written}"), head=head)
+            OrgMention(written, offset + at, offset + member.end(), normalize_org(f"{head} {written}"), prefix=head)
         )
         gap = _MEMBER_GAP.match(text, member.end())
         if gap is None:

@@ -337,7 +337,8 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
     for h1, body in candidates:
         head = own[h0:h1]
         found = _head_mentions(head, start + h0)
-        if found is None and body > h1:
+        if found is None:
+            # "1. Đồng chí Trưởng Ban …: Phụ trách chung", "3. Cán bộ phụ trách lĩnh vực giám sát và phản biện xã hội"
             found = _office_holder(head, start + h0)
         if found is not None:
             return _Head(found, bool(_REQUEST.match(head)), start + body, head)
@@ -347,7 +348,7 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
 def _past_list_colons(own: str, h0: int, colon: int, para_end: int) -> int:
     """The first colon that ends a head, skipping the colons of shared-head lists ("12. Ủy ban nhân dân các xã:
     Gia Thuận, Tân Điền⏎- Xây dựng …"): -1 when there is none."""
-    firsts = {m.start for m in find_orgs(own[h0:para_end], h0) if m.head}
+    firsts = {m.start for m in find_orgs(own[h0:para_end], h0) if m.prefix}
     while colon >= 0 and len(own) - len(own[colon + 1 :].lstrip()) in firsts:
         colon = own.find(":", colon + 1, para_end)
     return colon
@@ -356,8 +357,10 @@ def _past_list_colons(own: str, h0: int, colon: int, para_end: int) -> int:
 # An office holder at the head of an item: "1. Đồng chí Trưởng Ban xây dựng Đảng - Trưởng Tiểu ban: Phụ trách chung …"
 # (the members of a committee given their duties by position; a person's name is no office).
 _OFFICE_HOLDER = regex.compile(
-    r"^\s*(?:đồng\s+chí|đ/c)\s+(?P<office>(?:Phó\s+)?(?:Trưởng|Chủ\s+tịch|Giám\s+đốc|Chánh|Bí\s+thư|Ủy\s+viên"
-    r"|Uỷ\s+viên|Tổ\s+trưởng|Tổ\s+phó|Thành\s+viên|Chỉ\s+huy\s+trưởng|Thủ\s+trưởng|Phó)(?![\p{L}\p{M}])[^:\n]{0,150}?)"
+    r"^\s*(?:(?:đồng\s+chí|đ/c)\s+|(?=(?:các\s+)?(?:Phó\s+)?(?:Chủ\s+tịch|Trưởng|Cán\s+bộ|Chuyên\s+viên|Ủy\s+viên)"
+    r"[^:\n]{0,60}?\sphụ\s+trách\s))(?P<office>(?:các\s+)?(?:Phó\s+)?(?:Trưởng|Chủ\s+tịch|Giám\s+đốc|Chánh|Bí\s+thư|Ủy\s+viên"
+    r"|Uỷ\s+viên|Tổ\s+trưởng|Tổ\s+phó|Thành\s+viên|Chỉ\s+huy\s+trưởng|Thủ\s+trưởng|Phó|Cán\s+bộ|Chuyên\s+viên)"
+    r"(?![\p{L}\p{M}])[^:\n]{0,150}?)"
     r"\s*$",
     regex.VERSION1 | regex.IGNORECASE,
 )
@@ -385,7 +388,7 @@ def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
     for m in reversed(mentions):
         residual = residual[: m.start - offset] + " " + residual[m.end - offset :]
     residual = _BRACKETED.sub(" ", residual)
-    if any(m.head for m in mentions):
+    if any(m.prefix for m in mentions):
         residual = SHARED_HEAD.sub(" ", residual)  # "Ủy ban nhân dân các xã:" before its members
     if _HEAD_FILLER.match(residual):
         return mentions
@@ -429,16 +432,37 @@ def _role_of_head(head: _Head, body: str) -> Role:
     return "responsible"
 
 
-def _cooperating(text: str, offset: int, *, collective: bool = False) -> list[OrgMention]:
-    """Bodies named right after "phối hợp với" (generic partners left out; collective ones when asked)."""
+# Collective partners too vague to list: "các sở, ban, ngành liên quan", "các sở, ngành, địa phương", "các thành
+# viên trong tiểu ban" (the gold lists "các sở, ban, ngành" and "UBND các xã, phường" as partners).
+_VAGUE_PARTNER = regex.compile(r"liên\s+quan|địa\s+phương|thành\s+viên", _F)
+# "chủ trì, phối hợp với": the lead's partners follow; "… tích cực phối hợp với Báo …" names the lead's own duty.
+_AFTER_LEAD = regex.compile(r"chủ\s+trì[\s,]*(?:và\s+)?$", _F)
+# A body right before "phối hợp": the subject of that clause ("… tham mưu UBND tỉnh phối hợp Bộ Y tế").
+_SUBJECT_BEFORE = regex.compile(r"[^\S\n]*$")
+
+
+def _cooperating(
+    text: str, offset: int, *, collective: bool = False, subjects: Iterable[OrgMention] = ()
+) -> list[OrgMention]:
+    """Bodies named right after "phối hợp với" (generic partners left out; collective ones when asked). Given the
+    item's ``subjects``, a "phối hợp" whose own subject is another body ("Sở Y tế chủ trì … tham mưu Ủy ban nhân
+    dân tỉnh phối hợp Bộ Y tế") names no partner of theirs."""
+    own = {fold(o.normalized) for o in subjects}
+    others = [o for o in find_orgs(text, offset) if fold(o.normalized) not in own] if own else []
     out: list[OrgMention] = []
     for m in _COOPERATE_WITH.finditer(text):
+        if own and not _AFTER_LEAD.search(text, max(0, m.start() - 20), m.start()):
+            continue  # the partners of a lead follow "chủ trì, phối hợp với"
+        if any(
+            o.end - offset <= m.start() and _SUBJECT_BEFORE.fullmatch(text, o.end - offset, m.start()) for o in others
+        ):
+            continue
         pos = m.end()
         for org in find_orgs(text[pos : pos + 400], offset + pos):
             gap = text[pos : org.start - offset]
             if not _COOPERATE_GAP.fullmatch(gap):
                 break
-            if not org.generic and (collective or not org.collective):
+            if not org.generic and (not org.collective or (collective and not _VAGUE_PARTNER.search(org.text))):
                 out.append(org)
             pos = org.end - offset
     return out
@@ -459,6 +483,12 @@ def _field_task(doc: Document, start: int, end: int, section: str | None) -> _Dr
             # "Cơ quan thực hiện: Sở Nội vụ chủ trì tham mưu …; Sở Tư pháp và các sở, ban, ngành Thành phố …":
             # the bodies before the first verb of each clause
             value, v0 = clause.group(), start + f.start("value") + clause.start()
+            holders = _office_holders(value, v0)
+            if holders:
+                # "Đơn vị phối hợp: Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên …"
+                for holder in holders:
+                    draft.add(holder, role)
+                continue
             verb = _FIELD_VERB.search(value)
             subject_end = verb.start() if verb else len(value)
             orgs = [o for o in find_orgs(value, v0) if o.end - v0 <= subject_end]
@@ -474,6 +504,39 @@ def _field_task(doc: Document, start: int, end: int, section: str | None) -> _Dr
             for org in partners:
                 draft.add(org, "cooperate")
     return draft if draft.assignees else None
+
+
+# Office holders named as a field's value: "Đồng chí Phó chủ tịch Thường trực, phụ trách lĩnh vực Giám sát và
+# Phản biện xã hội", "Các đ/c Phó chỉ tịch, Trưởng đoàn thể xã, các đồng chí Chuyên viên cơ quan MTTQ xã".
+_COMRADE = regex.compile(r"[^\S\n]*(?P<plural>các[^\S\n]+)?(?:đồng[^\S\n]+chí|đ/c)[^\S\n]+(?=\p{Lu})", _F)
+# One office of the list: up to a comma before a capital or "các", or the end ("…, phụ trách …" continues it).
+_OFFICE_ITEM = regex.compile(
+    r"(?P<plural>(?i:các)[^\S\n]+)?(?:(?i:đồng[^\S\n]+chí|đ/c)[^\S\n]+)?(?P<office>\p{Lu}.*?)"
+    r"(?=[^\S\n]*(?:,[^\S\n]*(?:\p{Lu}|(?i:các)[^\S\n])|[.;]?[^\S\n]*$))",
+    regex.VERSION1,
+)
+
+
+def _office_holders(value: str, offset: int) -> list[OrgMention]:
+    """The offices of a field value that starts with "Đồng chí" / "Các đ/c": each as written, without the
+    comrade title ("các" kept in front: "Các Phó chỉ tịch"); empty for any other value."""
+    if not _COMRADE.match(value):
+        return []
+    out: list[OrgMention] = []
+    pos = 0
+    while pos < len(value):
+        m = _OFFICE_ITEM.match(value, pos)
+        if m is None:
+            break
+        office = m.group("office")
+        a = offset + m.start("office")
+        plural = (m.group("plural") or "").strip()
+        out.append(OrgMention(office, a, a + len(office), " ".join(f"{plural} {office}".split()), prefix=plural))
+        comma = value.find(",", m.end())
+        if comma < 0:
+            break
+        pos = comma + 1 + len(value[comma + 1 :]) - len(value[comma + 1 :].lstrip())
+    return out
 
 
 # Where the subject of a field's clause ends: its first verb or qualifier.
@@ -548,7 +611,9 @@ def _inline_tasks(
             role = "lead" if _INLINE_LEAD.match(after) else "responsible"
         elif letter:
             pass  # a letter's body explains (often quoting the law): it assigns only by "giao" / "đề nghị"
-        elif (narrative or _OBLIGATION.match(after)) and (not before.strip() or _LEAD_IN.match(before)):
+        elif (narrative or _OBLIGATION.match(after) or _INLINE_LEAD.match(after)) and (
+            not before.strip() or _LEAD_IN.match(before)
+        ):
             if _INLINE_LEAD.match(after):
                 role = "lead"
             elif _COOPERATE_START.match(after):
@@ -695,7 +760,7 @@ def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[
         for m in head.mentions:
             draft.add(m, role)
         if role == "lead":
-            for org in _cooperating(body, head.body_start):
+            for org in _cooperating(body, head.body_start, subjects=head.mentions):
                 draft.add(org, "cooperate")
         drafts.append(draft)
         _headed_descendants(doc, s, drafts, parts)
