@@ -175,7 +175,7 @@ _LOC_WORD = (
 _PROPER = r"(?:\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*)*)"
 # a numbered commune or ward: "xã Bảo Lâm 2", "Phường 2 Bảo Lộc"
 _LOC_NUMBER = r"(?:[^\S\n]+\d{1,2}(?![\d\p{L}\p{M}]|[./]\d))"
-_LOC_ITEM = rf"(?:các[^\S\n]+)?{_LOC_WORD}{_LOC_NUMBER}?(?:[^\S\n]+{_PROPER}{_LOC_NUMBER}?)?"
+_LOC_ITEM = rf"(?:các(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*))?{_LOC_WORD}{_LOC_NUMBER}?(?:[^\S\n]+{_PROPER}{_LOC_NUMBER}?)?"
 _LOCALITY = regex.compile(
     rf"(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*(?=\p{{Ll}}))(?P<loc>{_LOC_ITEM}(?:[^\S\n]*,[^\S\n]*\n?[^\S\n]*{_LOC_ITEM}"
     rf"(?![\p{{L}}\p{{M}}]))*"
@@ -207,7 +207,7 @@ _COLLECTIVE = regex.compile(
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Chính\s+phủ|\s+ngang\s+bộ"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
-    r"|\s+chuyên\s+môn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp|\s+(?:xã|phường|huyện)(?![\p{L}\p{M}])"
+    r"|\s+chuyên\s+môn|\s+khác(?![\p{L}\p{M}])|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp|\s+(?:xã|phường|huyện)(?![\p{L}\p{M}])"
     # "các tổ chức cung cấp dịch vụ chi trả", "các doanh nghiệp viễn thông": a trade named by what it provides
     r"|(?P<trade>\s+cung\s+cấp\s+dịch\s+vụ(?:\s+(?:chi\s+trả|thanh\s+toán|viễn\s+thông|bưu\s+chính|công))?"
     r"|\s+(?:viễn\s+thông|bưu\s+chính)(?![\p{L}\p{M}]))|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"

@@ -860,6 +860,18 @@ def _is_letter(doc: Document) -> bool:
     return fold(doc.metadata.doc_type or "") in {fold("Công văn"), fold("Công điện")}
 
 
+# The writer asking its addressees as a group: "Bộ Nội vụ đề nghị các bộ, tỉnh quan tâm …", "Đề nghị Quý cơ quan …".
+_ASK_ADDRESSEES = regex.compile(r"(?:^|[.;:]\s+|\n\s*)(?:trân\s+trọng\s+)?đề\s+nghị\s+(?:các|quý|đồng\s+chí)\s", _F)
+
+
+def _asks_addressees(doc: Document, folded: str) -> bool:
+    """Whether the letter asks its addressees as a group, in a sentence of its own or with the writer as subject."""
+    if _ASK_ADDRESSEES.search(doc.text):
+        return True
+    writer = fold(" ".join((doc.metadata.issuer or "").split()))
+    return bool(writer) and any(f"{writer} {w} " in folded for w in ("đề nghị các", "đề nghị quý"))
+
+
 def _addressed_bodies(value: str, i0: int) -> list[OrgMention]:
     """The bodies of one addressee item; a collective label followed by the bodies it stands for is left out."""
     found = [o for o in find_orgs(value, i0) if not o.generic]
@@ -894,6 +906,7 @@ def _addressee_task(doc: Document) -> _Draft | None:
         items.append((it.start("item"), it.group("item")))
         pos = it.end()
     folded = fold(" ".join(doc.text.split()))
+    all_asked = _asks_addressees(doc, folded)
     draft = _Draft(None, (m.start(), pos), " ".join(doc.text[m.start() : pos].split()), source="addressees")
     for i0, item in items:
         value = item.rstrip().rstrip(";.,")
@@ -904,7 +917,7 @@ def _addressee_task(doc: Document) -> _Draft | None:
             else []
         )
         for org in names:
-            asked = f"đề nghị {fold(' '.join(org.text.split()))}" in folded
+            asked = all_asked or f"đề nghị {fold(' '.join(org.text.split()))}" in folded
             draft.add(org, "requested" if asked else "responsible")
     return draft if draft.assignees else None
 
