@@ -279,6 +279,24 @@ CASES: list[tuple[str, str, set[tuple[str, str]]]] = [
         "trong công tác cai nghiện.\n",
         {("Sở Y tế", "chủ trì"), ("Sở Tư pháp", "phối hợp")},
     ),
+    (
+        # a bracket after the heading body describes it: the body inside is not an assignee
+        "kh-hcm-2025-174",
+        "V. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ và Bình đẳng giới "
+        "Thành phố):\n\n- Chủ trì rà soát nhân sự, tham mưu kiện toàn Ban.\n",
+        {("Sở Nội vụ", "chủ trì")},
+    ),
+    (
+        # a letter asking its addressees as a group ("Bộ Nội vụ đề nghị các bộ, tỉnh …") makes them requested
+        "cv-bnv-2025-12094",
+        "BỘ NỘI VỤ\n\nSố: 12094 /BNV-CCHC\nV/v hướng dẫn triển khai Đề án\n\nHà Nội, ngày 15 tháng 12 năm 2025"
+        "\n\nKính gửi:\n\n- Các bộ, cơ quan ngang bộ;\n\n- Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương."
+        "\n\nĐể việc triển khai bảo đảm tiến độ, Bộ Nội vụ đề nghị các bộ, tỉnh quan tâm, chỉ đạo thực hiện.\n",
+        {
+            ("Các bộ, cơ quan ngang bộ", "đề nghị"),
+            ("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "đề nghị"),
+        },
+    ),
 ]
 
 

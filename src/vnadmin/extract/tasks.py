@@ -382,6 +382,11 @@ def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
     if not head.strip() or len(head) > 400:
         return None
     mentions = [m for m in find_orgs(head, offset) if not m.generic or m.collective]
+    brackets = [(b.start() + offset, b.end() + offset) for b in _BRACKETED.finditer(head)]
+    outside = [m for m in mentions if not any(a <= m.start < b for a, b in brackets)]
+    if outside and brackets and not any(m.collective for m in outside):
+        # "1. Sở Nội vụ (Cơ quan thường trực Ban Vì sự tiến bộ phụ nữ …):" — the bracket describes the body
+        mentions = outside
     if not mentions:
         return None
     residual = head
