@@ -53,6 +53,12 @@ def test_va_inside_a_name_is_not_a_separator() -> None:
         ("Các sở, ban, ngành thuộc tỉnh", False, True),
         ("Ủy ban nhân dân cùng cấp", True, False),
         ("Sở Nội vụ", False, False),
+        # the media and central bodies based in the province are specific collectives (corpus kh-lamdong-2026-*)
+        ("các cơ quan truyền thông, báo chí", False, True),
+        ("cơ quan thông tấn báo chí", False, True),
+        ("các cơ quan Trung ương đóng trên địa bàn", False, True),
+        ("Các sở, ban, ngành khác", False, True),
+        ("các cơ quan có thẩm quyền", True, True),
     ],
 )
 def test_generic_and_collective(phrase: str, generic: bool, collective: bool) -> None:

@@ -65,6 +65,7 @@ FULL_HEADS: tuple[str, ...] = (
     "Báo và Phát thanh, Truyền hình",
     "Báo và Phát thanh Truyền hình",
     "Báo và Phát Thanh, Truyền hình",  # capitalised as in kh-lamdong-2026-tuyen-truyen-cchc
+    "Báo và Đài Phát thanh, Truyền hình",
     "Văn phòng Đoàn đại biểu Quốc hội và Hội đồng nhân dân",
     "Văn phòng Đoàn đại biểu Quốc hội và HĐND",
     "Văn phòng Đoàn ĐBQH và HĐND",
@@ -185,11 +186,14 @@ _LOCALITY = regex.compile(
 )
 
 # Collective bodies, lower or upper case at the start: "Các sở, ban, ngành thuộc tỉnh".
-_MEDIA = r"cơ\s+quan\s+(?:thông\s+tin(?:\s*,\s*truyền\s+thông)?|báo\s+chí|truyền\s+thông)(?:\s+đại\s+chúng)?"
+_MEDIA = (
+    r"cơ\s+quan\s+(?:thông\s+tin(?:\s*,\s*truyền\s+thông)?|báo\s+chí|truyền\s+thông(?:\s*,\s*báo\s+chí)?|thông\s+tấn"
+    r"(?:\s*,\s*|\s+)báo\s+chí)(?:\s+đại\s+chúng)?"
+)
 _UNIT = rf"(?i:sở|ban|ngành|{_MEDIA}|cơ\s+quan|đơn\s+vị|địa\s+phương|đoàn\s+thể|hội|tổ\s+chức|doanh\s+nghiệp|phòng)"
 _COLLECTIVE = regex.compile(
     r"(?:(?:Thủ\s+trưởng|Lãnh\s+đạo|Trưởng|Giám\s+đốc|Chủ\s+tịch)\s+)?"
-    r"(?:(?:[Cc]ác|[Tt]ất\s+cả\s+các)\s+|(?=[Ss]ở\s*,\s*(?i:ban|ngành)))"
+    r"(?:(?:[Cc]ác|[Tt]ất\s+cả\s+các)\s+|(?=[Ss]ở\s*,\s*(?i:ban|ngành))|(?=[Cc]ơ\s+quan\s+(?:thông|báo|truyền)))"
     r"(?:"
     r"(?P<pol>(?:tổ\s+chức|đoàn\s+thể)\s+(?:chính\s+trị(?:\s*-\s*|\s+)xã\s+hội|CT\s*-\s*XH)(?:\s*,\s*(?:hội\s+quần\s+chúng|"
     r"tổ\s+chức\s+xã\s+hội))?)"
@@ -207,7 +211,8 @@ _COLLECTIVE = regex.compile(
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Chính\s+phủ|\s+ngang\s+bộ"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
-    r"|\s+chuyên\s+môn|\s+khác(?![\p{L}\p{M}])|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp|\s+(?:xã|phường|huyện)(?![\p{L}\p{M}])"
+    r"|\s+chuyên\s+môn|\s+khác(?![\p{L}\p{M}])|\s+(?:ngành\s+dọc|[Tt]rung\s+ương)(?:\s+đóng\s+trên\s+địa\s+bàn)?"
+    r"|\s+đóng\s+trên\s+địa\s+bàn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp|\s+(?:xã|phường|huyện)(?![\p{L}\p{M}])"
     # "các tổ chức cung cấp dịch vụ chi trả", "các doanh nghiệp viễn thông": a trade named by what it provides
     r"|(?P<trade>\s+cung\s+cấp\s+dịch\s+vụ(?:\s+(?:chi\s+trả|thanh\s+toán|viễn\s+thông|bưu\s+chính|công))?"
     r"|\s+(?:viễn\s+thông|bưu\s+chính)(?![\p{L}\p{M}]))|\s+trên\s+địa\s+bàn(?:\s+tỉnh)?"
@@ -215,7 +220,9 @@ _COLLECTIVE = regex.compile(
     _F,
 )
 # The first words of a _COLLECTIVE match: a quick test before the pattern.
-_COLLECTIVE_FIRST_WORDS = ("Thủ", "Lãnh", "Trưởng", "Giám", "Chủ", "Các", "các", "Tất", "tất", "Sở", "sở")
+_COLLECTIVE_FIRST_WORDS = ("Thủ", "Lãnh", "Trưởng", "Giám", "Chủ", "Các", "các", "Tất", "tất", "Sở", "sở", "Cơ", "cơ")
+# Collectives specific enough to be no generic partner: the media, the central bodies based in the province.
+_SPECIFIC_COLLECTIVE = regex.compile(rf"{_MEDIA}|trung\s+ương|ngành\s+dọc", _F | regex.IGNORECASE)
 
 
 def _collective(text: str, pos: int) -> regex.Match[str] | None:
@@ -639,7 +646,10 @@ def _shared_head_members(text: str, pos: int, offset: int) -> tuple[list[OrgMent
 
 
 # Where a name may start: a capital letter, "các" or "tất cả" at a word start ("Sở …", "các sở, ngành").
-_CANDIDATE = regex.compile(r"(?<![\p{L}\p{M}\d])(?=\p{Lu}|[Cc]ác|[Tt]ất\s+cả)", _F)
+_CANDIDATE = regex.compile(
+    r"(?<![\p{L}\p{M}\d])(?=\p{Lu}|[Cc]ác|[Tt]ất\s+cả|cơ\s+quan\s+(?:thông\s+tin|thông\s+tấn|báo\s+chí|truyền\s+thông))",
+    _F,
+)
 # Collective units that are only "tổ chức": "Các tổ chức thành viên của MTTQ Việt Nam phường".
 _TO_CHUC = regex.compile(r"(?i:tổ\s+chức)")
 # Units naming departments rather than any partner: "Các sở, ban, ngành liên quan".
@@ -745,7 +755,12 @@ def _scan_orgs(text: str, offset: int, join: WordJoin) -> list[OrgMention]:
                     pos = end
                     continue
             generic = bool(_GENERIC_UNITS.search(units) or "liên quan" in coll.group("tail"))
-            if not units or _DEPARTMENT_UNITS.search(units) or coll.group("trade"):
+            if (
+                not units
+                or _DEPARTMENT_UNITS.search(units)
+                or coll.group("trade")
+                or _SPECIFIC_COLLECTIVE.search(coll.group())
+            ):
                 generic = False  # "Các sở, ban, ngành liên quan" names the departments, not any partner
             out.append(_mention(text, start, end, offset, collective=True, generic=generic))
             pos = end
