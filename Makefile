@@ -29,7 +29,7 @@ test: lint typecheck
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python -m vnadmin.evaluation corpus/gold --docs corpus/docs
+	$(BIN)/python -m vnadmin.evaluation corpus/gold --docs corpus/docs --twins corpus/twins
 
 bench: $(STAMP)
 	$(BIN)/python tests/benchmarks/run.py

@@ -373,3 +373,38 @@ def test_heldout_documents_are_reported_apart(tmp_path: Path) -> None:
     ]
     report = Report(docs=docs, heldout={"new-doc"})
     assert (report.n_docs(HELDOUT), report.n_docs(TUNED), report.n_docs("text-layer")) == (1, 1, 2)
+
+
+def test_twins_scored_per_format_with_the_gap_to_text(tmp_path: Path) -> None:
+    from vnadmin.evaluation.twins import evaluate_twins, render_twins
+
+    gold_dir, docs, twins = tmp_path / "gold", tmp_path / "docs", tmp_path / "twins"
+    for d in (gold_dir, docs, twins):
+        d.mkdir()
+    for name in ("a", "b"):
+        (gold_dir / f"{name}.json").write_text(json.dumps({"id": name, "doc_type": "Kế hoạch"}), encoding="utf-8")
+        (docs / f"{name}.docx").write_bytes(b"")
+    for suffix in (".pdf", ".txt"):
+        (twins / f"a{suffix}").write_bytes(b"")  # "b" has no twins: not scored
+
+    def fake_parse(path: Path) -> Document:
+        if path.suffix == ".pdf":
+            return doc(metadata=Metadata(doc_type="Quyết định"))  # the PDF reader gets the type wrong
+        return doc(metadata=Metadata(doc_type="Kế hoạch"))
+
+    report = evaluate_twins(gold_dir, docs, twins, fake_parse)
+    assert report.ids == ["a"]
+    assert report.headline("original", "doc_type") == 1.0
+    assert report.headline("pdf", "doc_type") == 0.0
+    assert report.gap("pdf", "doc_type") == 1.0
+    assert report.gap("original", "doc_type") == 0.0
+    assert "| doc_type" in render_twins(report)
+
+
+def test_twin_files_exist_for_every_word_document_of_the_gold_set() -> None:
+    word = {p.stem for p in CORPUS.iterdir() if p.suffix in {".docx", ".doc"}} & {p.stem for p in GOLD.glob("*.json")}
+    twins = Path(__file__).resolve().parents[1] / "corpus" / "twins"
+    assert word, "the gold set has Word documents"
+    for stem in word:
+        assert (twins / f"{stem}.pdf").is_file(), f"run corpus/twins/make_twins.py for {stem}"
+        assert (twins / f"{stem}.txt").is_file(), f"run corpus/twins/make_twins.py for {stem}"

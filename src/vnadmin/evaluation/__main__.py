@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from vnadmin.evaluation.report import dumps, evaluate, render
+from vnadmin.evaluation.report import dumps, evaluate, parse_file, render
+from vnadmin.evaluation.twins import evaluate_twins, render_twins
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,6 +22,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--id", action="append", dest="ids", metavar="ID", help="score only this gold id (repeatable)")
     ap.add_argument("--per-doc", action="store_true", help="add a per-document breakdown")
     ap.add_argument("--json", action="store_true", help="print machine-readable JSON instead of tables")
+    ap.add_argument(
+        "--twins",
+        type=Path,
+        metavar="DIR",
+        help="also score the PDF and text twins of the Word documents found in DIR (corpus/twins)",
+    )
     ap.add_argument("-q", "--quiet", action="store_true", help="no progress lines on stderr")
     args = ap.parse_args(argv)
 
@@ -33,7 +41,21 @@ def main(argv: list[str] | None = None) -> int:
             print(f"parsing {doc_id}", file=sys.stderr, flush=True)
 
     report = evaluate(args.gold, args.docs, manifest=args.manifest, ids=args.ids, progress=progress)
-    sys.stdout.write(dumps(report) + "\n" if args.json else render(report, per_doc=args.per_doc))
+    twins = evaluate_twins(args.gold, args.docs, args.twins, parse_file, progress) if args.twins else None
+    if args.json:
+        out = json.loads(dumps(report))
+        if twins is not None:
+            out["twins"] = twins.to_json()
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    sys.stdout.write(render(report, per_doc=args.per_doc))
+    if twins is not None:
+        sys.stdout.write(
+            f"\n## same documents in three formats ({len(twins.ids)} Word documents and their twins)\n\n"
+            f"{render_twins(twins)}\n"
+        )
+        for name, error in twins.errors.items():
+            sys.stdout.write(f"- twin error: {name}: {error}\n")
     return 0
 
 

@@ -120,13 +120,13 @@ def _n(name: str, c: Counts) -> int:
     return c.total if name in ACCURACY_ONLY else c.tp + c.fn
 
 
-def _parse(path: Path) -> Document:
+def parse_file(path: Path) -> Document:
     import vnadmin
 
     return vnadmin.parse(path)
 
 
-def evaluate_one(gold: Gold, path: Path, manifest: dict[str, str], parse: Parser = _parse) -> DocResult:
+def evaluate_one(gold: Gold, path: Path, manifest: dict[str, str], parse: Parser = parse_file) -> DocResult:
     """Parse one document and score it; any exception is recorded and the document scored as empty."""
     doc: Document | None = None
     error: str | None = None
@@ -148,7 +148,7 @@ def evaluate(
     gold_dir: Path,
     docs_dir: Path,
     manifest: Path | None = None,
-    parse: Parser = _parse,
+    parse: Parser = parse_file,
     ids: Iterable[str] | None = None,
     progress: Callable[[str], None] | None = None,
 ) -> Report:
