@@ -254,7 +254,20 @@ def _full(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     return _Hit(m.start(), m.end(), date=date, period=Period(start=date, end=date, kind="day"))
 
 
+# "hằng năm" earlier in the sentence of a day without a year: "định kỳ hàng năm báo cáo kết quả … chậm nhất ngày
+# 17 tháng 12" is a yearly due day (the sentence may wrap; it ends at ".", ";" or a blank line).
+_YEARLY_BEFORE = regex.compile(rf"{_EVERY}\s+năm(?![\p{{L}}\p{{M}}])[^.;]*$", _F)
+
+
 def _partial(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    text = m.string
+    sentence = text[max(0, m.start() - 200) : m.start()].split("\n\n")[-1]
+    if _YEARLY_BEFORE.search(sentence) and not _LOCATED_WORK.search(sentence):
+        month, day = int(m.group("m")), int(m.group("d"))
+        if make_date(2000, month, day) is not None:
+            desc = f"yearly {_MONTH_NAMES[month]} {day}"
+            rule = f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY={day}"
+            return _Hit(m.start(), m.end(), recurrence=Recurrence(rrule=rule, description=desc))
     if ctx.year is None:
         return None
     date = make_date(ctx.year, m.group("m"), m.group("d"))
