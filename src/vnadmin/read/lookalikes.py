@@ -43,6 +43,12 @@ FIXES: tuple[Fix, ...] = (
     Fix("(?<=^ngày)[Il|](?=\\d)", " 1", "'ngàyl6' is 'ngày 16' (handwritten day glued to ngày)"),
     Fix("(?<=^ngày)(?=\\d)", " ", "'ngày16' is 'ngày 16'"),
     Fix("(?<=[iyIY])[éèẻẽẹÉÈẺẼẸ](?=\\p{L})", "ê", "e after i/y is always ê (iê, yê): 'QUYÉT' is QUYẾT, 'Viét' is Viết"),
+    Fix(
+        "^(?:S[óòỏõọôồỗộ6]|5[ốóô])(?=[:.])",
+        "Số",
+        "the letterhead's 'Số:' with its circumflex or S misread: 'Só:¿92', 'S6:', '5ố:' (none is a word before ':')",
+    ),
+    Fix("^[\\\\`~^]$", "", "a lone backslash, backquote, tilde or caret is a speck of the scan, never text"),
     Fix("^CỌNG$", "CỘNG", "'CỌNG HÒA' (dot for circumflex) in the motto"),
     Fix("^BỌ$", "BỘ", "'BỌ' (no such word in a letterhead) is BỘ"),
     Fix("^QUÓC$", "QUỐC", "'QUÓC' is not a syllable; QUỐC"),
@@ -79,6 +85,48 @@ FIXES: tuple[Fix, ...] = (
         "\\b(?<=(?:THỨ|CỤC|VIỆN|HIỆU|BỘ|TỔ|PHÓ) )TR[ƯU][ƠƯ]NG\\b",
         "TRƯỞNG",
         "signer's title with the hook lost: 'THỨ TRƯƠNG' is THỨ TRƯỞNG",
+        "line",
+    ),
+    Fix("\\bThiêu (?=tướng\\b)", "Thiếu ", "'Thiêu tướng' (acute lost) is the rank Thiếu tướng", "line"),
+    Fix(
+        "\\bTỎ (?=(?:CÔNG TÁC|TRƯỞNG|PHÓ)\\b)",
+        "TỔ ",
+        "'TỎ CÔNG TÁC', 'TỎ TRƯỞNG' (hook for circumflex-hook) are TỔ",
+        "line",
+    ),
+    Fix(
+        "\\bLÂM Đ[ÔÒỎ]NG\\b", "LÂM ĐỒNG", "the province Lâm Đồng with the grave or hook of ĐỒNG lost or misread", "line"
+    ),
+    Fix(
+        "\\bLâm Đ[ôòỏ]ng\\b",
+        "Lâm Đồng",
+        "'Lâm Đông', 'Lâm Đòng' are the province Lâm Đồng (no 'Lâm Đông' exists)",
+        "line",
+    ),
+    # Marks lost or misread on common words of a title, where the misread form is no Vietnamese word.
+    Fix("\\b([Tt])hâm định\\b", "\\1hẩm định", "'thâm định' (hook lost; no such word) is thẩm định", "line"),
+    Fix("\\bTHÂM ĐỊNH\\b", "THẨM ĐỊNH", "'THÂM ĐỊNH' (hook lost) is THẨM ĐỊNH", "line"),
+    Fix("^([Bb])uôi(?![\\p{L}\\p{M}])", "\\1uổi", "'buôi' (hook lost; no such word) is buổi: 'tại buổi làm việc'"),
+    Fix("^([Đđ])ên(?![\\p{L}\\p{M}])", "\\1ến", "'đên' (acute lost; no such word) is đến: 'liên quan đến'"),
+    Fix(
+        "\\b([Pp])hần công(?= nhiệm vụ\\b)", "\\1hân công", "'phần công nhiệm vụ' is phân công (grave for none)", "line"
+    ),
+    Fix(
+        "^K[iíìỉ]nh?\\s*[:.]?\\s+g[ửủũưu]i\\s*[:.]",
+        "Kính gửi:",
+        "the addressee line's 'Kính gửi:' with marks lost: 'Kin: gủi: Văn phòng …'",
+        "line",
+    ),
+    Fix(
+        "(?<=\\b(?:AN|DÂN|UBND|HĐND) )TINH(?= \\p{Lu})",
+        "TỈNH",
+        "'CÔNG AN TINH LÂM ĐỒNG', 'ỦY BAN NHÂN DÂN TINH …' (hook and dot lost) in a letterhead: TỈNH",
+        "line",
+    ),
+    Fix(
+        "\\bGI[AÁ]M Đ[ÓỌO]C\\b",
+        "GIÁM ĐỐC",
+        "the signer's title 'GIAM ĐÓC', 'GIAM ĐỌC' (marks lost) is GIÁM ĐỐC",
         "line",
     ),
     Fix("\\bTHƯỜNG TRỤC\\b", "THƯỜNG TRỰC", "'PHÓ CHỦ TỊCH THƯỜNG TRỤC' (horn lost) is THƯỜNG TRỰC", "line"),

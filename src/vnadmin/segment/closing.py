@@ -174,6 +174,11 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
             on_behalf = authority if on_behalf and on_behalf in authority else on_behalf
             i += 1
             continue
+        garbled = not _is_position(stripped) and _is_position(_GARBLED_START.sub("", stripped))
+        if authority and position is None and garbled:
+            # "đồ CHỦ NHIỆM": a position line under the seal, its first word misread; it is not a name.
+            i += 1
+            continue
         if _is_position(stripped) or (authority and stripped.isupper()):
             position = stripped
             i += 1
@@ -186,8 +191,12 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
                 position = f"{position} {nxt}"
                 i += 1
         break
-    name_index = _name_after(text, lines, i - 1) if position else None
+    # Without a position, a name may still follow the delegation lines: on a scan the seal often covers the
+    # position line ("KT. TRƯỞNG BAN" / [PHÓ TRƯỞNG BAN under the seal] / "Nguyễn Văn Hùng").
+    name_index = _name_after(text, lines, i - 1) if position or authority else None
     name = " ".join(text[lines[name_index][0] : lines[name_index][1]].split()) if name_index is not None else None
+    if name is not None:
+        name = complete_name(P.RANK.sub("", name), text)
     last = lines[name_index if name_index is not None else max(best, i - 1)]
     span = (lines[best][0], last[1])
     return (
@@ -195,6 +204,9 @@ def find_signature(text: str, start: int, end: int) -> tuple[Signature | None, t
         span,
     )
 
+
+# A misread first word (1-3 characters, a seal's mark) before a line in capitals: "đồ CHỦ NHIỆM".
+_GARBLED_START = regex.compile(r"^\S{1,3}\s+(?=\p{Lu}{2})")
 
 # "(báo cáo) PHÓ CHỦ TỊCH": a note from the other column glued before a signature line by a PDF reader.
 _STRAY_NOTE = regex.compile(r"^\([\p{Ll}\s/.,]+\)\s*(?=\p{Lu})")
@@ -217,6 +229,31 @@ def _is_position(line: str) -> bool:
     return line.isupper() and len(line.split()) <= 10 and bool(P.POSITION_WORDS.search(line))
 
 
+def complete_name(name: str, text: str) -> str:
+    """A signer's name whose first word(s) were lost, completed from the same name written in full elsewhere.
+
+    On a scan the seal is stamped over the left part of the printed name, and OCR reads only its end
+    ("Mạnh Cường" for "Phạm Mạnh Cường"). A name of two words that does not start with a family name is
+    such an end; when the document writes it once or more in full after one family name, always the same
+    ("các PCN: Nguyễn Sỹ Hiệp, Phạm Mạnh Cường" in the recipients), that family name is added.
+
+    >>> complete_name("Mạnh Cường", "- VPCP: BTCN, các PCN: Nguyễn Sỹ Hiệp,\\nPhạm Mạnh Cường, các vụ")
+    'Phạm Mạnh Cường'
+    >>> complete_name("Lê Hùng", "Ông Văn Lê Hùng"), complete_name("Mạnh Cường", "ông Mạnh Cường")
+    ('Lê Hùng', 'Mạnh Cường')
+    """
+    words = name.split()
+    if len(words) != 2 or words[0] in P.FAMILY_NAMES or not all(w[:1].isupper() for w in words):
+        return name
+    before = regex.compile(
+        r"(?<![\p{L}\p{M}])(\p{Lu}[\p{Ll}\p{M}]*)\s+" + r"\s+".join(map(regex.escape, words)) + r"(?![\p{L}\p{M}])"
+    )
+    found = {m.group(1) for m in before.finditer(text)}
+    if len(found) == 1 and (family := found.pop()) in P.FAMILY_NAMES:
+        return f"{family} {name}"
+    return name
+
+
 def _name_after(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
     """Index of the signer's name: the first line after ``i`` that reads as a person's name."""
     for j in range(i + 1, min(i + 6, len(lines))):
@@ -227,6 +264,10 @@ def _name_after(text: str, lines: list[tuple[int, int]], i: int) -> int | None:
             return None
         if P.PERSON_NAME.match(line):
             return j
+        if sum(c.isalpha() for c in line) < 3 or (line.isupper() and len(line.split()) > 2):
+            # A signature scrawl or a seal read as a few marks ("ZZ~—"), or the signer's unit under the
+            # title ("CỤC CẢNH SÁT ĐTTP VỀ MA TÚY"): the name is further down.
+            continue
         return None
     return None
 

@@ -270,6 +270,9 @@ def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
             break  # no trích yếu: the body starts at once ("GIẤY MỜI" then "Thực hiện Chương trình …")
         end = text.find("\n\n", pos, limit)
         end = limit if end == -1 else end
+        addressee = P.ADDRESSEE_OPENING.search(text, pos + 1, end)
+        if addressee and text[addressee.start() - 1] == "\n":
+            end = addressee.start() - 1  # "Kính gửi: …" on the line under the title, no blank line between
         para = text[pos:end]
         if not para.strip() or _TITLE_STOP.match(para) or _starts_with_label(para):
             break

@@ -192,9 +192,85 @@ SIGNED_NOTE = regex.compile(
     regex.IGNORECASE,
 )
 PERSON_NAME = regex.compile(
-    r"^(?:(?:Thiếu|Trung|Thượng|Đại)\s+tướng\s+|TS\.\s*|ThS\.\s*|PGS\.\s*TS\.\s*|GS\.\s*TS\.\s*)?"
+    r"^(?:(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy)\s+|TS\.\s*|ThS\.\s*|PGS\.\s*TS\.\s*|GS\.\s*TS\.\s*)?"
     r"\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Lu}[\p{Ll}\p{M}]*){1,5}$"
     r"|^\p{Lu}+(?:\s+\p{Lu}+){1,5}$"
+)
+
+# A military or police rank before a signer's name ("Thượng tướng Nguyễn Văn Long", "Đại tá Bùi Duy Hưng"):
+# the name is given without it.
+RANK = regex.compile(r"^(?:Thiếu|Trung|Thượng|Đại)\s+(?:tướng|tá|úy)\s+(?=\p{Lu})")
+
+# Vietnamese family names, the most frequent first (they cover nearly all signers): a signer's name read
+# without its first word (under the seal) is recognised by not starting with one of them.
+FAMILY_NAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đào",
+        "Đoàn",
+        "Vương",
+        "Trịnh",
+        "Trương",
+        "Lâm",
+        "Phùng",
+        "Mai",
+        "Tô",
+        "Hà",
+        "Tạ",
+        "Cao",
+        "Đinh",
+        "Lương",
+        "Chu",
+        "Thái",
+        "Tăng",
+        "Kiều",
+        "Quách",
+        "Lưu",
+        "Thạch",
+        "Triệu",
+        "Lại",
+        "Nông",
+        "Châu",
+        "Hứa",
+        "Khổng",
+        "Mạc",
+        "Tôn",
+        "Diệp",
+        "Đàm",
+        "Lò",
+        "Giang",
+        "Âu",
+        "Hầu",
+        "Khúc",
+        "Ninh",
+        "Quan",
+        "Tống",
+        "Vi",
+        "Hoàng",
+        "Mạch",
+        "Lục",
+        "Đồng",
+        "Bạch",
+        "Kim",
+        "Thân",
+        "Nghiêm",
+        "Từ",
+    ]
 )
 
 RECIPIENTS_OPENING = regex.compile(r"^[ \t]*Nơi\s+nhận\s*:?", regex.MULTILINE | regex.IGNORECASE)
