@@ -19,7 +19,7 @@ from vnadmin.normalize import fold, normalize
 
 HERE = Path(__file__).parent
 CASES = json.loads((HERE / "cases" / "citations_mentions.json").read_text(encoding="utf-8"))
-CORPUS = Path("/work/shared/corpus")
+CORPUS = HERE.parent / "corpus"
 PLAN = CORPUS / "docs" / "kh-tuyenquang-2024-dan-van.txt"
 GOLD = CORPUS / "gold" / "kh-tuyenquang-2024-dan-van.json"
 

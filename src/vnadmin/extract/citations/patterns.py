@@ -440,11 +440,13 @@ TYPE_OF_ISSUER = regex.compile(
 # A plan, scheme or rule set by its name: "Đề án “Nâng cao năng lực ngành y tế …”", "Kế hoạch tinh giản biên
 # chế …", "Quy chế công tác dân vận của hệ thống chính trị tỉnh Tuyên Quang". Capitalised type word only; the
 # next word must not make it generic, recurring or self-referring ("Kế hoạch này", "Kế hoạch hằng năm", "Đề án
-# số", "thuộc Kế hoạch lập dự toán …"). A "Chiến lược" is not among the named-reference types.
+# số", "thuộc Kế hoạch lập dự toán …"), nor start a clause about it ("Kế hoạch ban hành trước ngày 15/3/2026",
+# "Kế hoạch trình Ban Thường trực ký", "Kế hoạch đạt hiệu quả"). A "Chiến lược" is not among the named types.
 NAMED_PLAN = regex.compile(
     r"(?<![\p{L}])(?P<type>Đề án|Kế hoạch|Quy chế|Nghị quyết|Chỉ thị)"
     r"(?![ \t]+(?:này|đó|trên|số|của|và|các|những|được|đã|sẽ|cụ|chi|năm|thực hiện|triển khai|liên quan|đề ra"
-    r"|hằng|hàng|lập|gửi|bảo đảm|đảm bảo|khác|\d))"
+    r"|hằng|hàng|lập|gửi|bảo đảm|đảm bảo|khác|ban hành|trình|đạt|do|để|nhằm|phải|cần|với|theo|cho|tại|trong|đúng"
+    r"|kịp|hoàn thành|\d)(?![\p{L}\p{M}]))"
     r"(?=[ \t]+[“\"\p{L}])"
 )
 
