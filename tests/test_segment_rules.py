@@ -36,6 +36,25 @@ def test_closing_table_read_row_by_row() -> None:
     assert (sig.authority, sig.position, sig.name) == ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "Nguyễn Ngọc Phúc")
 
 
+def test_recipients_resume_after_the_signature_cell() -> None:
+    # the PDF twin of nq-hdnd-quangninh-2025-99: the list runs past the signature in a two-column closing table
+    text = (
+        "thông qua ngày 16 tháng 12 năm 2025./.\n\nNơi nhận:\n- Ủy ban Thường vụ Quốc hội (báo cáo);\n"
+        "- Đoàn đại biểu Quốc hội tỉnh;\n\nCHỦ TỊCH\nTrịnh Thị Minh Thanh\n\n- Đại biểu HĐND tỉnh khóa XIV;\n\n"
+        "- Công báo tỉnh;\n\n- Lưu: VT, HĐ8.\n"
+    )
+    closing = find_closing(text, 0, len(text))
+    assert closing.recipients.items == [
+        "Ủy ban Thường vụ Quốc hội (báo cáo)",
+        "Đoàn đại biểu Quốc hội tỉnh",
+        "Đại biểu HĐND tỉnh khóa XIV",
+        "Công báo tỉnh",
+    ]
+    assert closing.recipients.archive_line == "Lưu: VT, HĐ8"
+    assert closing.signature is not None
+    assert (closing.signature.position, closing.signature.name) == ("CHỦ TỊCH", "Trịnh Thị Minh Thanh")
+
+
 def test_two_items_on_one_line_and_position_naming_its_unit() -> None:
     # cv-bnv-2025-8977: "- Như trên;- Bộ trưởng (để b/c);" and "VỤ TRƯỞNG" / "VỤ TỔ CHỨC PHI CHÍNH PHỦ".
     text = (

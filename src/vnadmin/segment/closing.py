@@ -79,10 +79,33 @@ def find_recipients(text: str, start: int, end: int) -> Recipients:
             current[1] = le  # an item wrapped over two lines
             _replace_last(r, text, current)
             last_end = le
+        elif current is not None and r.archive_line is None and _signature_between_items(text, ls, end):
+            continue  # the signature cell read between two parts of the list (a two-column closing table)
         else:
             break
     r.span = (opening.start(), last_end)
     return r
+
+
+# A person's name on a line of its own: "Trịnh Thị Minh Thanh" (two to six capitalised words).
+_NAME_LINE = regex.compile(r"\s*\p{Lu}[\p{Ll}\p{M}]*(?:[^\S\n]+\p{Lu}[\p{Ll}\p{M}]*){1,5}\s*")
+_MAX_SIGNATURE_LINES = 8
+
+
+def _signature_between_items(text: str, start: int, end: int) -> bool:
+    """Whether the lines from ``start`` are a signature block (delegation, position, name) followed by more
+    list items: the reading order of a two-column closing table whose list runs past the signature."""
+    seen = 0
+    for ls, le in _lines(text, start, end):
+        line = text[ls:le]
+        if not line.strip():
+            continue
+        if P.LIST_ITEM.match(line):
+            return seen > 0
+        if not (_is_signature_line(line) or _NAME_LINE.fullmatch(line)) or seen >= _MAX_SIGNATURE_LINES:
+            return False
+        seen += 1
+    return False
 
 
 def _clean_item(text: str) -> str:
