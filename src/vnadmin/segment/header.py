@@ -281,13 +281,21 @@ def _title_after(text: str, start: int, limit: int) -> tuple[int, int]:
         t_end = end
         first = False
         if not para.isupper() and not _TITLE_CONTINUES.search(para):
+            dash = _DASH_TAIL.match(text, end, limit)
+            if dash is not None:
+                t_end = dash.end()  # "… tuyến cao tốc Tân Phú⏎⏎– Bảo Lộc": a route's name cut at its dash
             break
         pos = end + 2
     return t_start, t_end
 
 
-# A title line that cannot end a title: "… Ủy viên Ban Thường vụ Tỉnh ủy," / "… tại" (tb-lamdong-2026).
-_TITLE_CONTINUES = regex.compile(r"(?:[,–-]|\b(?:của|và|về|tại|trong|với|cho|đối với))\s*$")
+# A title line that cannot end a title: "… Ủy viên Ban⏎Thường vụ Tỉnh ủy," / "… tại" (tb-lamdong-2026): a
+# separator, a linking word, or the head word of a body's name.
+_TITLE_CONTINUES = regex.compile(
+    r"(?:[,–-]|\b(?:của|và|về|tại|trong|với|cho|đối với)|(?<=\s)(?:Ban|Sở|Bộ|Ủy ban|Uỷ ban|Hội đồng|Văn phòng))\s*$"
+)
+# A short paragraph after a title that starts with an en dash: the rest of a name "Tân Phú – Bảo Lộc".
+_DASH_TAIL = regex.compile(r"\n\n[^\S\n]*–[^\S\n]+\p{Lu}[^\n]{0,40}(?=\n\n|\Z)")
 
 
 def _para_end(text: str, pos: int, limit: int) -> int:
