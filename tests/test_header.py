@@ -83,3 +83,18 @@ def test_official_letter_has_no_type_line() -> None:
 )  # fmt: skip
 def test_family_of_number(number: str, family: str) -> None:
     assert family_of_number(number) == family
+
+
+def test_title_lines_split_into_paragraphs_are_joined() -> None:
+    # the PDF twin of tb-lamdong-2026-ket-luan-cao-toc: every title line came out as a paragraph of its own
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH LÂM ĐỒNG\n\nSố: 12/TB-UBND\n\nLâm Đồng, ngày 25 tháng 4 năm 2026\n\nTHÔNG BÁO\n\n"
+        "Kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban\n\nThường vụ Tỉnh ủy,\n\n"
+        "Phó Chủ tịch UBND tỉnh kiểm tra tiến độ GPMB tuyến cao tốc Tân Phú\n\n– Bảo Lộc\n\n"
+        "Ngày 24/4/2026, đồng chí Nguyễn Hồng Hải kiểm tra công tác chuẩn bị thi công.\n"
+    )
+    h = parse_header(text)
+    assert h.title == (
+        "Kết luận của đồng chí Nguyễn Hồng Hải - Ủy viên Ban Thường vụ Tỉnh ủy, Phó Chủ tịch UBND tỉnh kiểm tra "
+        "tiến độ GPMB tuyến cao tốc Tân Phú – Bảo Lộc"
+    )
