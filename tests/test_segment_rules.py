@@ -186,3 +186,12 @@ def test_addressees_of_a_letter_and_of_a_cable_are_not_sections() -> None:
     )
     assert cable.metadata.addressees == ["Các Bộ: Công an, Tư pháp", "Tòa án nhân dân tối cao"]
     assert [s.label for s in cable.sections] == ["I"]
+
+
+def test_an_ocr_read_one_before_two_is_an_item_not_a_roman_part() -> None:
+    # qd-gialai-stc-2026-203 (scan): "1." read as "I." by Tesseract; a roman part I is never followed by "2."
+    text = "Điều 1. Nguyên tắc\n\nI. Lãnh đạo Sở là một tập thể.\n\n2. Giám đốc Sở là người đứng đầu.\n"
+    (article,) = parse_sections(text, [(0, len(text))])
+    assert [(s.label, s.kind) for s in article.children] == [("1", "arabic"), ("2", "arabic")]
+    text = "I. MỤC ĐÍCH\n\n1. Mục đích\n\n2. Yêu cầu\n\nII. NỘI DUNG\n"
+    assert [(s.label, s.kind) for s in parse_sections(text, [(0, len(text))])] == [("I", "roman"), ("II", "roman")]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 import regex
 
@@ -105,8 +106,9 @@ def parse_sections(
     roots: list[_Node] = []
     skip = [*skip, *((m.start(), m.end()) for a, b in regions for m in P.QUOTED_BLOCK.finditer(text, a, b))]
     skip_starts, skip_ends = _merged(skip)
+    found_by_region: list[list[_Label]] = []
     for region_start, region_end in regions:
-        stack: list[_Node] = []
+        found_here: list[_Label] = []
         for m in _LINE_START.finditer(text, region_start, region_end):
             pos = m.start()
             if pos >= region_end:
@@ -115,9 +117,14 @@ def parse_sections(
             if i >= 0 and pos < skip_ends[i]:
                 continue
             found = match_label(text, pos)
-            if not found:
-                continue
-            kind, label, label_end = found
+            if found:
+                found_here.append((pos, *found))
+        found_by_region.append(found_here)
+    mended = _mend_misread_one([lab for labels in found_by_region for lab in labels])
+    for (_, region_end), labels in zip(regions, found_by_region, strict=True):
+        labels = [mended.get(lab[0], lab) for lab in labels]
+        stack: list[_Node] = []
+        for pos, kind, label, label_end in labels:
             key = _key(kind, label)
             if kind == "appendix":
                 _close(stack, 0, pos)
@@ -133,6 +140,21 @@ def parse_sections(
             stack.append(node)
         _close(stack, 0, region_end)
     return [_build(text, n, 1, "") for n in roots]
+
+
+_Label = tuple[int, SectionKind, str, int]
+"""A label found at a line start: its position, kind, label text and end."""
+
+
+def _mend_misread_one(labels: list[_Label]) -> dict[int, _Label]:
+    """Labels to read otherwise, by position: an item "I." followed by "2." (no roman or arabic label between)
+    is an OCR'd "1." — a roman part "I" is followed by its first item "1." or by part "II", never by "2."."""
+    numbered = [lab for lab in labels if lab[1] in ("roman", "arabic")]
+    return {
+        a[0]: (a[0], "arabic", "1", a[3])
+        for a, b in pairwise(numbered)
+        if a[1:3] == ("roman", "I") and b[1:3] == ("arabic", "2")
+    }
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
