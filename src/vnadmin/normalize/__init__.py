@@ -57,7 +57,8 @@ _OTHER_SPACE = regex.compile(r"[^\S\n ]")
 _MARK = regex.compile(r"\p{M}")
 _RULE_RUN = regex.compile(r"[-_=]{3}")
 
-# A quick test a text must pass for a step to change it (a step not listed always runs): most texts need few steps.
+# A quick test a text must pass for a step to change it (a step listed neither here nor in _EARLIEST always
+# runs): most texts need few steps.
 _MAY_APPLY: dict[str, Callable[[str], bool]] = {
     "line-ends": lambda t: any(c in t for c in "\r\u2028\u2029\x85\x0b\x0c"),
     "invisible": lambda t: any(c in t for c in "\u200b\u200c\u200d\u2060\ufeff\u00ad"),
@@ -65,13 +66,23 @@ _MAY_APPLY: dict[str, Callable[[str], bool]] = {
     "md-stars": lambda t: "*" in t,
     "md-cell-breaks": lambda t: "|" in t,
     "md-rules": lambda t: _RULE_RUN.search(t) is not None,
-    "nfc": lambda t: _MARK.search(t) is not None,
     "eth": lambda t: "Ð" in t or "ð" in t,
     "spaces": lambda t: "  " in t or _OTHER_SPACE.search(t) is not None,
     "line-trim": lambda t: " \n" in t or "\n " in t or t.startswith(" ") or t.endswith(" "),
     "blank-lines": lambda t: "\n\n\n" in t,
     "ends": lambda t: t.startswith("\n") or t.endswith("\n"),
 }
+
+
+def _before_first_mark(text: str) -> int | None:
+    """Where an "nfc" match can begin at the earliest: the letter before the first combining mark."""
+    m = _MARK.search(text)
+    return None if m is None else max(m.start() - 1, 0)
+
+
+# Where a step's first match can begin at the earliest (None: nowhere), for steps that tell it cheaply: the
+# search starts there. The pattern must not look behind or anchor, so that a search from there finds the same.
+_EARLIEST: dict[str, Callable[[str], int | None]] = {"nfc": _before_first_mark}
 
 # A blank line between a paragraph that does not end a sentence and one that starts in lower case is a page
 # break, not a paragraph break: "…những khó khăn,\n\nvùng đồng bào…" (kh-tuyenquang-2024, II.1).
@@ -114,6 +125,12 @@ def normalize(raw: str) -> NormalizedText:
     """
     mt = MappedText.identity(raw)
     for name, pattern, repl in STEPS:
+        earliest = _EARLIEST.get(name)
+        if earliest is not None:
+            pos = earliest(mt.text)
+            if pos is not None:
+                mt = mt.sub(pattern, repl, pos)
+            continue
         may_apply = _MAY_APPLY.get(name)
         if may_apply is None or may_apply(mt.text):
             mt = mt.sub(pattern, repl)

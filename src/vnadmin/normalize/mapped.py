@@ -6,9 +6,9 @@ the reader's raw text, so that spans found later can be traced back to the sourc
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from itertools import repeat
 
 import regex
 
@@ -24,8 +24,11 @@ class MappedText:
     def identity(cls, text: str) -> MappedText:
         return cls(text, tuple(range(len(text))))
 
-    def sub(self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str]) -> MappedText:
-        """Like ``pattern.sub`` but keeps the origin map.
+    def sub(
+        self, pattern: regex.Pattern[str], repl: str | Callable[[regex.Match[str]], str], pos: int = 0
+    ) -> MappedText:
+        """Like ``pattern.sub`` but keeps the origin map; ``pos``: where the search starts (a caller that knows
+        no match begins earlier saves the scan of the text before it).
 
         A replacement of the same length maps character by character; otherwise every new character maps to
         the start of what it replaced (or to the offset where an insertion happened). When every replacement
@@ -34,7 +37,7 @@ class MappedText:
         text = self.text
         edits: list[tuple[int, int, str]] = []
         same_length = True
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text, pos):
             new = repl if isinstance(repl, str) else repl(m)
             start, end = m.span()
             if new == text[start:end]:
@@ -84,14 +87,25 @@ class MappedText:
 
 def inverse(origin: tuple[int, ...], raw_length: int) -> list[int]:
     """For each raw offset, the normalised offset of that character, or -1 when it was removed."""
-    # Walked backwards, the last index stored for an offset is its first.
-    first = dict(zip(reversed(origin), range(len(origin) - 1, -1, -1), strict=True))
-    return list(map(first.get, range(raw_length + 1), repeat(-1)))
+    # Room for every offset in ``origin`` (one past the raw text is possible after an insertion at its end),
+    # cut back to the raw text's offsets at the end.
+    inv = [-1] * (max(raw_length, max(origin, default=0)) + 1)
+    # Stored walking backwards, so that the last index stored for an offset is its first; the loop runs in
+    # C (``map`` of the list's ``__setitem__``, drained by a zero-length deque).
+    deque(map(inv.__setitem__, reversed(origin), range(len(origin) - 1, -1, -1)), maxlen=0)
+    del inv[raw_length + 1 :]
+    return inv
 
 
 def map_span(inv: list[int], start: int, end: int) -> tuple[int, int] | None:
     """Map a raw span to the smallest normalised span covering its surviving characters."""
-    kept = [inv[i] for i in range(start, min(end, len(inv))) if inv[i] >= 0]
-    if not kept:
+    seg = inv[start:end]
+    if not seg:
         return None
-    return min(kept), max(kept) + 1
+    hi = max(seg)
+    if hi < 0:  # every character removed
+        return None
+    lo = min(seg)
+    if lo < 0:  # some removed (-1): the smallest surviving one
+        lo = min([i for i in seg if i >= 0])
+    return lo, hi + 1

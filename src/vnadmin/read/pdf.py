@@ -24,7 +24,7 @@ from __future__ import annotations
 import ctypes
 import gc
 import hashlib
-import itertools
+import operator
 import re
 import statistics
 import struct
@@ -45,7 +45,7 @@ from vnadmin.model.base import BoundingBox
 from vnadmin.model.layout import ReaderNote, SourceDocument
 from vnadmin.read.builder import CellText, TextBuilder
 from vnadmin.read.legacy import font_encoding, span_to_unicode
-from vnadmin.read.pdf_signatures import flatten_page, stamp_annotation_rects, stamp_text_start
+from vnadmin.read.pdf_signatures import flatten_page, stamp_text_start, stamps_worth_flattening
 from vnadmin.read.quality import LEGACY_CAPS, is_garbled, is_stamp_text, legacy_font_hits
 
 SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
@@ -179,10 +179,18 @@ class Run:
             append(c)
             prev_x1 = ch.x1
             prev_space = space
-        return _SPACES.sub(" ", "".join(out)).strip()
+        return _single_spaced("".join(out)).strip()
 
 
 _SPACES = re.compile(r"\s+")
+
+
+def _single_spaced(text: str) -> str:
+    """Every run of white space as one space. Most runs have only single spaces: white space other than a
+    space is never printable, so a printable text without a double space is already done."""
+    if "  " in text or not text.isprintable():
+        return _SPACES.sub(" ", text)
+    return text
 
 
 def _is_mark(c: str) -> bool:
@@ -217,7 +225,8 @@ class Row:
     def x1(self) -> float:
         return self.segs[-1].x1
 
-    # Segments are not moved or resized once in a row (only a header number's text is spliced in): cached.
+    # Segments are not moved, resized or restyled once in a row (only a header number's text is spliced in,
+    # into a new row): cached.
     @_cached
     def top(self) -> float:
         return min([s.top for s in self.segs])
@@ -230,14 +239,14 @@ class Row:
     def size(self) -> float:
         return max([s.size for s in self.segs])
 
-    @property
+    @_cached
     def bold(self) -> bool:
-        n = sum(len(s.text) for s in self.segs)
-        return sum(len(s.text) for s in self.segs if s.bold) * 2 > n
+        n = sum([len(s.text) for s in self.segs])
+        return sum([len(s.text) for s in self.segs if s.bold]) * 2 > n
 
-    @property
+    @_cached
     def ocr(self) -> bool:
-        return any(s.ocr for s in self.segs)
+        return any([s.ocr for s in self.segs])
 
     def joined(self, segs: list[Seg] | None = None) -> tuple[str, list[tuple[int, int, BoundingBox]]]:
         """Text of the row (or of some of its segments) with the stamp spans inside it.
@@ -350,7 +359,7 @@ def _runs(chars: list[Char]) -> list[Run]:
 
 def _rows(runs: list[Run], page: int) -> list[Row]:
     """Group runs into visual rows (same baseline), merge stamp runs into the gap they fill, make segments."""
-    page_runs = sorted((r for r in runs if not r.stamp), key=lambda r: r.base)
+    page_runs = sorted([r for r in runs if not r.stamp], key=_BASE)
     groups: list[list[Run]] = []
     refs: list[tuple[float, float]] = []  # (base of the biggest run, its size)
     for r in page_runs:
@@ -363,18 +372,28 @@ def _rows(runs: list[Run], page: int) -> list[Row]:
                 continue
         groups.append([r])
         refs.append((r.base, r.size))
-    for st in (r for r in runs if r.stamp):
+    for st in [r for r in runs if r.stamp]:
         _insert_stamp(groups, refs, st)
     rows: list[Row] = []
     for g in groups:
-        _split_containers(g)
-        g.sort(key=lambda r: r.x0)
-        segs = _segments(g, split_gap(g))
-        segs = [s for s in segs if not RULE_ONLY.match(s.text)]
+        if len(g) > 1:
+            _split_containers(g)
+            g.sort(key=_X0)
+        segs = [s for s in _segments(g, split_gap(g)) if not _rule_only(s.text)]
         if segs:
             rows.append(Row(segs, page, g))
-    rows.sort(key=lambda r: r.base)
+    rows.sort(key=_BASE)
     return rows
+
+
+_BASE = operator.attrgetter("base")
+_X0 = operator.attrgetter("x0")
+
+
+def _rule_only(text: str) -> bool:
+    """Whether a segment is only a rule or blank (:data:`RULE_ONLY`); text starting with a letter or digit
+    never is, and is not matched against the pattern."""
+    return not text[:1].isalnum() and RULE_ONLY.match(text) is not None
 
 
 RULE_ONLY = regex.compile(r"^\s*$|^[\s─━═_\-–—=.·•*]{3,}$|^\s*[─━═_]+\s*$")
@@ -505,7 +524,6 @@ class _View:
 
 
 _TOKENS = re.compile(r"\d+|[^\s\d]+|\s")
-_RECT = struct.Struct("4f")  # FS_RECTF: left, top, right, bottom
 # Letters of Unicode Vietnamese in the Latin-1/Latin Extended ranges (never a sign of a legacy font).
 _VIETNAMESE_LATIN = frozenset("àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ")
 # Characters that a Unicode Vietnamese page rarely shows but TCVN3/VNI text or a broken font map is full of
@@ -539,23 +557,66 @@ def _font_name(raw: Any, k: int, buf: Any, flags: Any) -> str:
     return bytes(buf.raw[: max(min(n, 256) - 1, 0)]).decode("utf-8", "replace") if n else ""
 
 
-def _fast(fn: Any, restype: Any, *argtypes: Any) -> Any:
-    """A pdfium function called with plain addresses (no pointer objects built per call: a third faster)."""
+def _bare(fn: Any, restype: Any) -> Any:
+    """A pdfium function called without argument types: no conversion per call, a third cheaper.
+
+    ctypes then passes a Python int as a C ``int`` and a ctypes object as it is, so a pointer must be given
+    as a ctypes object (a pypdfium2 handle, a ``c_void_p``), never as a plain int (which would be cut to
+    32 bits). Without argument types every argument is a fixed one (no variadic call), as in the C prototype.
+    """
     address = ctypes.cast(fn, ctypes.c_void_p).value
     assert address is not None
-    return ctypes.CFUNCTYPE(restype, *argtypes)(address)
+    return ctypes.CFUNCTYPE(restype)(address)
 
 
-_VP, _INT = ctypes.c_void_p, ctypes.c_int
-_GET_BOX = _fast(pdfium_c.FPDFText_GetLooseCharBox, _INT, _VP, _INT, _VP)
-_GET_SIZE = _fast(pdfium_c.FPDFText_GetFontSize, ctypes.c_double, _VP, _INT)
-_GET_WEIGHT = _fast(pdfium_c.FPDFText_GetFontWeight, _INT, _VP, _INT)
-_GET_OBJECT = _fast(pdfium_c.FPDFPage_GetObject, _VP, _VP, _INT)
-_GET_TYPE = _fast(pdfium_c.FPDFPageObj_GetType, _INT, _VP)
-_GET_BOUNDS = _fast(pdfium_c.FPDFPageObj_GetBounds, _INT, _VP, _VP, _VP, _VP, _VP)
-_GET_DRAW_MODE = _fast(pdfium_c.FPDFPath_GetDrawMode, _INT, _VP, _VP, _VP)
-_GET_FILL = _fast(pdfium_c.FPDFPageObj_GetFillColor, _INT, _VP, _VP, _VP, _VP, _VP)
-_GET_STROKE = _fast(pdfium_c.FPDFPageObj_GetStrokeColor, _INT, _VP, _VP, _VP, _VP, _VP)
+_INT = ctypes.c_int
+# Per-character calls (tens of thousands a document): text page and buffer passed as ctypes objects.
+_CHAR_BOX = _bare(pdfium_c.FPDFText_GetLooseCharBox, _INT)  # (text page, index, FS_RECTF*)
+_CHAR_SIZE = _bare(pdfium_c.FPDFText_GetFontSize, ctypes.c_double)  # (text page, index)
+_CHAR_WEIGHT = _bare(pdfium_c.FPDFText_GetFontWeight, _INT)  # (text page, index)
+_TWO_RECTS = struct.Struct("8f")  # two FS_RECTF (left, top, right, bottom): a word's first and last characters
+# Buffer types made once (ctypes keeps array types only weakly: one made per page would be made again each time).
+_FLOATS_8, _FLOATS_4 = ctypes.c_float * 8, ctypes.c_float * 4
+_INTS_2, _UINTS_4 = ctypes.c_int * 2, ctypes.c_uint * 4
+
+
+class _CharCalls:
+    """Per-character pdfium calls on one text page, the boxes read into one reused buffer.
+
+    ``at_first`` and ``at_last`` point to the first and second rectangle of ``buf`` (unpacked together with
+    :data:`_TWO_RECTS`); :meth:`box` gives one character's box on the displayed page (rotation applied).
+    """
+
+    def __init__(self, textpage: Any, view: _View) -> None:
+        self.handle = textpage.raw  # a ctypes pointer: passed as it is
+        self.buf = _FLOATS_8()
+        address = ctypes.addressof(self.buf)
+        self.at_first = ctypes.c_void_p(address)
+        self.at_last = ctypes.c_void_p(address + 16)
+        self.view = view
+
+    def box(self, k: int) -> tuple[float, float, float, float, float]:
+        """x0, top, x1, base (top-left origin) and height of character ``k``'s loose box."""
+        _CHAR_BOX(self.handle, k, self.at_first)
+        left, top, right, bottom = self.buf[0:4]
+        view = self.view
+        if view.rotation == 0:
+            return left, view.height - top, right, view.height - bottom, top - bottom
+        x0, y0, x1, y1 = view.box(left, bottom, right, top)
+        if view.rotation in (90, 270):  # the glyph box turns with the page: its height is now its width
+            y1 = y0 + (top - bottom)
+        return x0, y0, x1, y1, top - bottom
+
+    def letter(self, k: int) -> tuple[float, float, float, float, float, bool]:
+        """x0, top, x1, base, size and weight (bold or not) of character ``k``."""
+        x0, top, x1, base, _ = self.box(k)
+        return x0, top, x1, base, self.size(k, top, base), _CHAR_WEIGHT(self.handle, k) >= 600
+
+    def size(self, k: int, top: float, base: float) -> float:
+        """Font size of character ``k`` whose box spans ``top`` to ``base`` (its height when the font reports
+        size 1: text scaled by its matrix)."""
+        size = float(_CHAR_SIZE(self.handle, k))
+        return (base - top) * 0.85 if size < 3.0 else size
 
 
 def _page_chars(
@@ -566,39 +627,31 @@ def _page_chars(
 
     Boxes cost a call into pdfium each, so a word gets the boxes of its first and last characters, its font
     size and its weight; only a word whose ends disagree (a raised footnote digit, a jump, a wide spread,
-    a change of weight) is read character by character.
+    a change of weight) is read character by character. This loop runs once per word of the document:
+    pdfium functions, the buffer and the page height are held in local variables.
     """
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw) if end is None else end
     text = textpage.get_text_range(start, n - start) if n > start else ""
     if len(text) != n - start:  # surrogate pairs or generated characters out of step: ask per character
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, k) or 32) for k in range(start, n))
-    handle = ctypes.cast(raw, ctypes.c_void_p).value
-    rect = pdfium_c.FS_RECTF()
-    where = ctypes.addressof(rect)
-    get_box, get_size, get_weight = _GET_BOX, _GET_SIZE, _GET_WEIGHT
-    turned = view.rotation in (90, 270)
+    calls = _CharCalls(textpage, view)
+    handle, at_first, at_last, buf = calls.handle, calls.at_first, calls.at_last, calls.buf
+    get_box, get_size, get_weight, unpack = _CHAR_BOX, _CHAR_SIZE, _CHAR_WEIGHT, _TWO_RECTS.unpack_from
+    box = calls.box
     plain = view.rotation == 0
     height = view.height
     check_fonts = fonts is not None and _suspect(text)
-    buf = ctypes.create_string_buffer(256) if check_fonts else None
+    font_buf = ctypes.create_string_buffer(256) if check_fonts else None
     flags = ctypes.c_int()
-
-    def box(k: int) -> tuple[float, float, float, float, float]:
-        get_box(handle, k, where)
-        if plain:
-            return rect.left, height - rect.top, rect.right, height - rect.bottom, rect.top - rect.bottom
-        x0, top, x1, base = view.box(rect.left, rect.bottom, rect.right, rect.top)
-        if turned:  # the glyph box turns with the page: its height is now its width
-            base = top + (rect.top - rect.bottom)
-        return x0, top, x1, base, rect.top - rect.bottom
 
     out: list[Char] = []
     append = out.append
     sizes: dict[float, float] = {}
-    unpack = _RECT.unpack_from
     prev: Char | None = None
     pos = start
+    # the last box of the buffer, read with the first: a one-letter word leaves it stale and unused
+    lx0 = ltop_ = lx1 = lbottom = 0.0
     for c in _TOKENS.findall(text):  # the tokens cover the text: positions add up
         k = pos
         n_c = len(c)
@@ -611,9 +664,12 @@ def _page_chars(
                 prev = Char(" ", prev.x1, prev.x1, prev.top, prev.base, prev.size, False, stamp)
                 append(prev)
             continue
+        last = k + n_c - 1
         if plain:
-            get_box(handle, k, where)
-            x0, top_, x1, bottom = unpack(rect)
+            get_box(handle, k, at_first)
+            if n_c > 1:
+                get_box(handle, last, at_last)
+            x0, top_, x1, bottom, lx0, ltop_, lx1, lbottom = unpack(buf)
             top = height - top_
             base = height - bottom
             h = top_ - bottom
@@ -625,33 +681,32 @@ def _page_chars(
             size = sizes[h] = get_size(handle, k)
         if size < 3.0:  # text scaled by its matrix reports size 1: the box heights tell, letter by letter
             if n_c > 1:
-                _chars_one_by_one(c, k, box, handle, stamp, out)
+                _chars_one_by_one(c, k, calls, stamp, out)
                 prev = out[-1]
                 continue
             size = (base - top) * 0.85
         bold = get_weight(handle, k) >= 600
         if n_c > 1:
-            last = k + n_c - 1
             if plain:
-                get_box(handle, last, where)
-                lx0, ltop_, lx1, lbottom = unpack(rect)
                 ltop = height - ltop_
                 lbase = height - lbottom
                 lh = ltop_ - lbottom
             else:
                 lx0, ltop, lx1, lbase, lh = box(last)
+            last_bold = get_weight(handle, last) >= 600
             if (
-                (get_weight(handle, last) >= 600) != bold
+                last_bold != bold
                 or abs(lh - h) > 0.05 * h + 0.1
                 or abs(lbase - base) > 0.1 * size + 0.2
                 or lx0 < x0 - 0.1
                 or lx1 - x0 > (0.8 * n_c + 0.3) * (size if size > 1.0 else 1.0)
             ):
                 at = len(out)
-                _chars_one_by_one(c, k, box, handle, stamp, out)
+                ends = ((x0, top, x1, base, bold), (lx0, ltop, lx1, lbase, last_bold))
+                _chars_one_by_one(c, k, calls, stamp, out, ends)
                 prev = out[-1]
-                if check_fonts and buf is not None and fonts is not None and not c.isdigit():
-                    font = _font_name(raw, k, buf, flags)
+                if font_buf is not None and fonts is not None and not c.isdigit():
+                    font = _font_name(raw, k, font_buf, flags)
                     for piece in out[at:]:
                         _check_font(piece, font, fonts)
                 continue
@@ -660,8 +715,8 @@ def _page_chars(
             if ltop < top:
                 top = ltop
         prev = Char(c, x0, x1, top, base, size, bold, stamp)
-        if check_fonts and buf is not None and fonts is not None and not c.isdigit():
-            _check_font(prev, _font_name(raw, k, buf, flags), fonts)
+        if font_buf is not None and fonts is not None and not c.isdigit():
+            _check_font(prev, _font_name(raw, k, font_buf, flags), fonts)
         append(prev)
     return out
 
@@ -669,50 +724,70 @@ def _page_chars(
 def _chars_one_by_one(
     word: str,
     k0: int,
-    box: Callable[[int], tuple[float, float, float, float, float]],
-    handle: int | None,
+    calls: _CharCalls,
     stamp: bool,
     out: list[Char],
+    ends: tuple[tuple[float, float, float, float, bool], tuple[float, float, float, float, bool]] | None = None,
 ) -> None:
     """A word whose ends disagree, read letter by letter and cut where it really breaks.
 
     Pieces end at a gap (wider than a thin space), a move backwards, a change of weight, or where small
     digits (a footnote marker) begin or end; inside a piece the biggest letter gives size and baseline, as for a run.
+    ``ends``: box (x0, top, x1, base) and weight of the first and last letters when already read.
     """
-    items: list[tuple[str, float, float, float, float, float, bool]] = []
-    for i, c in enumerate(word):
-        k = k0 + i
-        x0, top, x1, base, _ = box(k)
-        size = _GET_SIZE(handle, k)
-        if size < 3.0:  # text scaled by its matrix reports size 1: take the box height instead
-            size = (base - top) * 0.85
-        items.append((c, x0, top, x1, base, size, _GET_WEIGHT(handle, k) >= 600))
-    big = max(max(it[5] for it in items), 1.0)
-
-    def small_digit(it: tuple[str, float, float, float, float, float, bool]) -> bool:
-        return it[0].isdigit() and it[5] < 0.8 * big
-
-    def flush(piece: list[tuple[str, float, float, float, float, float, bool]]) -> None:
-        main = max(piece, key=lambda it: it[5])
-        bold = sum(1 for it in piece if it[6]) * 2 > len(piece)
-        x0 = min(it[1] for it in piece)
-        x1 = max(it[3] for it in piece)
-        top = min(it[2] for it in piece)
-        out.append(Char("".join(it[0] for it in piece), x0, x1, top, main[4], main[5], bold, stamp))
-
-    piece = [items[0]]
-    for prev, it in itertools.pairwise(items):
+    # (letter, x0, top, x1, base, size, bold) of each letter
+    items = [(c, *calls.letter(k)) for k, c in enumerate(word, k0)] if ends is None else _letters(word, k0, calls, ends)
+    big = max(max([it[5] for it in items]), 1.0)
+    small_digits = [it[0].isdigit() and it[5] < 0.8 * big for it in items]
+    start = 0
+    for i in range(1, len(items)):
+        prev, it = items[i - 1], items[i]
         if (
-            small_digit(it) != small_digit(prev)
+            small_digits[i] != small_digits[i - 1]
             or it[6] != prev[6]
             or it[1] - prev[3] > 0.22 * big
             or it[1] < prev[1] - 0.5 * big
         ):
-            flush(piece)
-            piece = [it]
-        else:
-            piece.append(it)
-    flush(piece)
+            out.append(_piece(items[start:i], stamp))
+            start = i
+    out.append(_piece(items[start:], stamp))
+
+
+def _letters(
+    word: str,
+    k0: int,
+    calls: _CharCalls,
+    ends: tuple[tuple[float, float, float, float, bool], tuple[float, float, float, float, bool]],
+) -> list[tuple[str, float, float, float, float, float, bool]]:
+    """(letter, x0, top, x1, base, size, bold) of each letter, the first and last letters' box and weight
+    given (only their size is read)."""
+    (x0, top, x1, base, bold), (lx0, ltop, lx1, lbase, lbold) = ends
+    last = k0 + len(word) - 1
+    return [
+        (word[0], x0, top, x1, base, calls.size(k0, top, base), bold),
+        *[(c, *calls.letter(k)) for k, c in enumerate(word[1:-1], k0 + 1)],
+        (word[-1], lx0, ltop, lx1, lbase, calls.size(last, ltop, lbase), lbold),
+    ]
+
+
+def _piece(piece: list[tuple[str, float, float, float, float, float, bool]], stamp: bool) -> Char:
+    """Letters of a word read one by one, as one piece: box, the biggest letter's baseline and size (the
+    first of the biggest), weight by majority."""
+    main = piece[0]
+    _, x0, top, x1, _, _, _ = main
+    bold_n = 0
+    for it in piece:
+        if it[5] > main[5]:
+            main = it
+        if it[6]:
+            bold_n += 1
+        if it[1] < x0:
+            x0 = it[1]
+        if it[3] > x1:
+            x1 = it[3]
+        if it[2] < top:
+            top = it[2]
+    return Char("".join([it[0] for it in piece]), x0, x1, top, main[4], main[5], bold_n * 2 > len(piece), stamp)
 
 
 def _check_font(ch: Char, font: str, fonts: _Fonts) -> None:
@@ -726,16 +801,63 @@ def _check_font(ch: Char, font: str, fonts: _Fonts) -> None:
         fonts.broken.append(ch)
 
 
+class _Address(ctypes.c_void_p):
+    """A pointer returned by a :func:`_bare` call. ctypes turns a returned ``c_void_p`` into an int but keeps
+    an instance of a subclass as it is: ready to be passed to the next bare call."""
+
+
+_OBJECT = _bare(pdfium_c.FPDFPage_GetObject, _Address)  # (page, index)
+_OBJECT_TYPE = _bare(pdfium_c.FPDFPageObj_GetType, _INT)  # (object)
+_OBJECT_BOUNDS = _bare(pdfium_c.FPDFPageObj_GetBounds, _INT)  # (object, &left, &bottom, &right, &top)
+_DRAW_MODE = _bare(pdfium_c.FPDFPath_GetDrawMode, _INT)  # (path, &fill mode, &stroke)
+_FILL_COLOR = _bare(pdfium_c.FPDFPageObj_GetFillColor, _INT)  # (object, &r, &g, &b, &a)
+_STROKE_COLOR = _bare(pdfium_c.FPDFPageObj_GetStrokeColor, _INT)  # (object, &r, &g, &b, &a)
+
+
+class _PathCalls:
+    """Calls on a page's objects for :func:`_page_edges`, with output buffers made once per page."""
+
+    def __init__(self, page: Any) -> None:
+        self.handle = page.raw  # a ctypes pointer: passed as it is
+        self.bounds = _FLOATS_4()
+        self.modes = _INTS_2()
+        self.rgba = _UINTS_4()
+        self.at_bounds = _fields(self.bounds, 4)
+        self.at_modes = _fields(self.modes, 2)
+        self.at_rgba = _fields(self.rgba, 4)
+
+    def get_bounds(self, obj: _Address) -> tuple[float, float, float, float] | None:
+        """left, bottom, right, top in PDF user space, or None."""
+        if not _OBJECT_BOUNDS(obj, *self.at_bounds):
+            return None
+        left, bottom, right, top = self.bounds[:]
+        return left, bottom, right, top
+
+    def visible(self, obj: _Address) -> bool:
+        """Whether a path paints something that shows on a white page: a fill or stroke that is not white."""
+        if not _DRAW_MODE(obj, *self.at_modes):
+            return True
+        fill, stroke = self.modes[:]  # a slice of a ctypes array: a list, faster than unpacking the array
+        if fill and (not _FILL_COLOR(obj, *self.at_rgba) or not _invisible(self.rgba[:])):
+            return True
+        # otherwise white, transparent, or neither filled nor stroked (a clipping path)
+        return bool(stroke) and (not _STROKE_COLOR(obj, *self.at_rgba) or not _invisible(self.rgba[:]))
+
+
+def _fields(array: Any, n: int) -> list[ctypes.c_void_p]:
+    """Pointers to the ``n`` four-byte fields of a ctypes array, as objects for :func:`_bare` calls."""
+    address = ctypes.addressof(array)
+    return [ctypes.c_void_p(address + 4 * i) for i in range(n)]
+
+
 def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
     """Straight horizontal and vertical strokes of the page's paths, as pdfplumber edges (top-left origin)."""
     edges: list[dict[str, Any]] = []
     m = pdfium_c.FS_MATRIX()
     x, y = pdfium_c.FS_FLOAT(), pdfium_c.FS_FLOAT()
-    bounds = (ctypes.c_float * 4)()
-    b0, b1, b2, b3 = (ctypes.addressof(bounds) + 4 * i for i in range(4))
-    get_object, get_type, get_bounds = _GET_OBJECT, _GET_TYPE, _GET_BOUNDS
+    calls = _PathCalls(page)
+    handle, get_object, get_type = calls.handle, _OBJECT, _OBJECT_TYPE  # the loop runs on every object
     path = pdfium_c.FPDF_PAGEOBJ_PATH
-    handle = ctypes.cast(page.raw, ctypes.c_void_p).value
     plain = view.rotation == 0
     height = view.height
     for k in range(pdfium_c.FPDFPage_CountObjects(page)):
@@ -743,17 +865,18 @@ def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
         if get_type(address) != path:
             continue
         # A rule drawn as a thin line or a thin filled box (most table borders): its bounds are enough.
-        found = get_bounds(address, b0, b1, b2, b3)
-        if found:
+        bounds = calls.get_bounds(address)
+        if bounds is not None:
+            left, bottom, right, top = bounds
             if plain:
-                x0, y0, x1, y1 = bounds[0], height - bounds[3], bounds[2], height - bounds[1]
+                x0, y0, x1, y1 = left, height - top, right, height - bottom
             else:
-                x0, y0, x1, y1 = view.box(bounds[0], bounds[1], bounds[2], bounds[3])
+                x0, y0, x1, y1 = view.box(left, bottom, right, top)
             if x1 - x0 < 3 and y1 - y0 < 3:
                 continue  # a dot: no rule
-        if not _visible(address):
+        if not calls.visible(address):
             continue  # a white box behind a line of text (Word shading), a white rule: no border to see
-        if found:
+        if bounds is not None:
             if y1 - y0 < 2.0 and x1 - x0 > 3:
                 _add_edge(edges, (x0, (y0 + y1) / 2), (x1, (y0 + y1) / 2))
                 continue
@@ -782,22 +905,7 @@ def _page_edges(page: Any, view: _View) -> list[dict[str, Any]]:
     return edges
 
 
-def _visible(address: int | None) -> bool:
-    """Whether a path paints something that shows on a white page: a fill or stroke that is not white."""
-    modes = (ctypes.c_int * 2)()
-    at = ctypes.addressof(modes)
-    if not _GET_DRAW_MODE(address, at, at + 4):
-        return True
-    rgba = (ctypes.c_uint * 4)()
-    c0 = ctypes.addressof(rgba)
-    fill, stroke = modes[0], modes[1]
-    if fill and (not _GET_FILL(address, c0, c0 + 4, c0 + 8, c0 + 12) or not _invisible(rgba)):
-        return True
-    # otherwise white, transparent, or neither filled nor stroked (a clipping path)
-    return bool(stroke) and (not _GET_STROKE(address, c0, c0 + 4, c0 + 8, c0 + 12) or not _invisible(rgba))
-
-
-def _invisible(rgba: Any) -> bool:
+def _invisible(rgba: list[int]) -> bool:
     r, g, b, a = rgba
     return bool(a < 16 or min(r, g, b) >= 245)
 
@@ -867,8 +975,9 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageData]:
         rotation = page.get_rotation() % 360
         view = _View(height, width, rotation) if rotation in (90, 270) else _View(width, height, rotation)
         # A page with annotations that may carry a stamp is flattened first and its text read once: its own
-        # characters, then the stamp's (pdf_signatures.stamp_text_start).
-        stamped = bool(stamp_annotation_rects(page))
+        # characters, then the stamp's (pdf_signatures.stamp_text_start). Stamps that are only pictures add
+        # nothing to read: their page is not flattened.
+        stamped = stamps_worth_flattening(page)
         own_objects = 0
         if stamped:
             own_objects = pdfium_c.FPDFPage_CountObjects(page)
@@ -1154,21 +1263,22 @@ def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
     out_rows: list[list[str | None]] = []
     by_y = sorted(chars, key=lambda c: (c.top + c.base) / 2)
     ys = [(c.top + c.base) / 2 for c in by_y]
+    xs = [(c.x0 + c.x1) / 2 for c in by_y]
     for row in t.cells:
         texts: list[str | None] = []
         present = [c for c in row if c is not None]
         if not present:
             out_rows.append([None] * len(row))
             continue
-        band = by_y[bisect_left(ys, min(c[1] for c in present)) : bisect_right(ys, max(c[3] for c in present))]
+        lo, hi = bisect_left(ys, min(c[1] for c in present)), bisect_right(ys, max(c[3] for c in present))
+        band = list(zip(xs[lo:hi], ys[lo:hi], by_y[lo:hi], strict=True))  # (centre x, centre y, piece)
         for cell in row:
             if cell is None:
                 texts.append(None)
                 continue
             x0, top, x1, bottom = cell
-            mine = [c for c in band if x0 <= (c.x0 + c.x1) / 2 <= x1 and top <= (c.top + c.base) / 2 <= bottom]
-            rows = _rows(_runs(mine), page)
-            texts.append(_cell_text(rows))
+            mine = [c for cx, cy, c in band if x0 <= cx <= x1 and top <= cy <= bottom]
+            texts.append(_cell_text(_rows(_runs(mine), page)) if mine else "")
         out_rows.append(texts)
     return Item(
         top=t.bbox[1],
@@ -1344,7 +1454,7 @@ def _fine_segments(r: Row) -> list[Seg]:
     if not r.runs:
         return r.segs
     runs = sorted((piece for run in r.runs for piece in _resplit(run, 0.9)), key=lambda x: x.x0)
-    return [s for s in _segments(runs, 0.9) if not RULE_ONLY.match(s.text)]
+    return [s for s in _segments(runs, 0.9) if not _rule_only(s.text)]
 
 
 def _resplit(run: Run, gap: float) -> list[Run]:

@@ -8,6 +8,8 @@ streams into the content, appended after the page's own) before reading its text
 at the end of the text that come from the appended appearance objects (with the line break pdfium puts
 before them) as the stamp's text, with their boxes (:func:`stamp_text_start`). Those characters are then
 merged into the lines at their position on the page. The page is loaded once more, not its text twice.
+Appearances made only of pictures (a seal, a handwritten signature) add nothing to read: their page is not
+flattened (:func:`stamps_worth_flattening`).
 
 pdfplumber's ``page.annots`` is not used: on some files (qd-gialai-syt-2026-3990, -4085) it recurses
 without end.
@@ -43,6 +45,48 @@ def stamp_annotation_rects(page: pdfium.PdfPage) -> list[tuple[float, float, flo
     return rects
 
 
+# Page objects that add neither characters nor lines to a page: an appearance made only of these (the image
+# of a seal or a handwritten signature, in form XObjects) changes nothing the reader sees when flattened.
+_PICTURE_ONLY = frozenset({pdfium_c.FPDF_PAGEOBJ_FORM, pdfium_c.FPDF_PAGEOBJ_IMAGE})
+
+
+def stamps_worth_flattening(page: pdfium.PdfPage) -> bool:
+    """Whether the page has widget/free-text/stamp annotations whose appearance may hold text or lines.
+
+    Signature pages often carry only pictures (the seal, the signature): flattening them would draw
+    nothing the text page or the rule finder sees, and costs a second load of the page. An appearance
+    that pdfium cannot open (no objects) counts as worth flattening, as does any text or path inside it.
+    """
+    count = pdfium_c.FPDFPage_GetAnnotCount(page)
+    for k in range(count):
+        annot = pdfium_c.FPDFPage_GetAnnot(page, k)
+        if not annot:
+            continue
+        try:
+            if pdfium_c.FPDFAnnot_GetSubtype(annot) not in STAMP_ANNOT_KINDS:
+                continue
+            n = pdfium_c.FPDFAnnot_GetObjectCount(annot)
+            if n <= 0 or not all(_picture_only(pdfium_c.FPDFAnnot_GetObject(annot, j)) for j in range(n)):
+                return True
+        finally:
+            pdfium_c.FPDFPage_CloseAnnot(annot)
+    return False
+
+
+def _picture_only(obj: Any) -> bool:
+    """An object that is an image, or a form XObject holding only images (at any depth)."""
+    if not obj:
+        return False
+    kind = pdfium_c.FPDFPageObj_GetType(obj)
+    if kind not in _PICTURE_ONLY:
+        return False
+    if kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+        return all(
+            _picture_only(pdfium_c.FPDFFormObj_GetObject(obj, j)) for j in range(pdfium_c.FPDFFormObj_CountObjects(obj))
+        )
+    return True
+
+
 def flatten_page(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> Any:
     """Draw the annotations of page ``index`` into its content; returns the page loaded again.
 
@@ -53,10 +97,16 @@ def flatten_page(pdf: pdfium.PdfDocument, index: int, page: pdfium.PdfPage) -> A
     return pdf[index]
 
 
+def _address(pointer: Any) -> int | None:
+    """The address a ctypes pointer holds (None for NULL), read from its buffer: ``ctypes.cast`` would tie
+    the pointer into a reference cycle, left for the garbage collector."""
+    return ctypes.c_void_p.from_buffer(pointer).value
+
+
 def _text_objects(obj: Any, out: set[int | None]) -> None:
     kind = pdfium_c.FPDFPageObj_GetType(obj)
     if kind == pdfium_c.FPDF_PAGEOBJ_TEXT:
-        out.add(ctypes.cast(obj, ctypes.c_void_p).value)
+        out.add(_address(obj))
     elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
         for j in range(pdfium_c.FPDFFormObj_CountObjects(obj)):
             _text_objects(pdfium_c.FPDFFormObj_GetObject(obj, j), out)
@@ -80,7 +130,7 @@ def stamp_text_start(page: Any, textpage: Any, first_object: int, count: int) ->
     k = count
     seen = False
     while k > 0:
-        obj = ctypes.cast(pdfium_c.FPDFText_GetTextObject(raw, k - 1), ctypes.c_void_p).value
+        obj = _address(pdfium_c.FPDFText_GetTextObject(raw, k - 1))
         if obj is None:
             k -= 1
         elif obj in stamp:

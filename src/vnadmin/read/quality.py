@@ -8,6 +8,8 @@ fonts give mojibake ("ng‡y th·ng" for "ngày tháng"). The reader reports the
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 # Lines of an e-signature appearance or of a "SAO Y" copy stamp, not part of the document's own text.
@@ -25,6 +27,8 @@ LETTER_DIGIT = regex.compile(r"\p{Ll}\d|\d\p{Ll}")
 # Characters no Vietnamese word contains but TCVN3/VNI text read as Windows-1252 is full of.
 _MOJIBAKE = "‡·¸µ¶¨©ª«¬®¯±²³´½¾¿ÏËÎÑÖØÛÜßæçëîïñöøûüþÿ†‰Š‹ŒŽ•˜™š›œžŸ¢£¤¥¦§"
 LEGACY_CHARS = regex.compile(rf"(?<=\p{{L}})[{_MOJIBAKE}¹°]|[{_MOJIBAKE}](?=\p{{L}})")
+# The characters LEGACY_CHARS matches, without its look-arounds: a quick test whether it can match at all.
+_LEGACY_CHAR = re.compile(f"[{re.escape(_MOJIBAKE)}¹°]")
 # An accented capital between small letters ("CÙng", "BÏnh"): VNI/TCVN3 capitals standing for small vowels.
 LEGACY_CAPS = regex.compile(r"(?<=\p{Ll}|\b\p{Lu})[ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĨŨƠƯ](?=\p{Ll})")
 
@@ -55,17 +59,12 @@ def garbled_ratio(text: str) -> tuple[float, float, int]:
     words = [w for w in WORD.findall(text) if not w.isnumeric()]
     if not words:
         return 0.0, 0.0, 0
-    # Count on the words joined by a separator: one regex pass each instead of one call per word.
-    joined = "\n".join(words)
-    mixed = len(_MIXED_WORD.findall(joined))
-    marked = len(_MARKED_WORD.findall(joined))
+    # A letter glued to a digit needs a digit: only words that are not all letters are searched.
+    mixed = sum(1 for w in words if not w.isalpha() and LETTER_DIGIT.search(w))
+    # VIETNAMESE_MARKED matches single characters: test each distinct one once, then words by set.
+    marks = {c for c in set("".join(words)) if VIETNAMESE_MARKED.match(c)}
+    marked = sum(1 for w in words if not marks.isdisjoint(w))
     return mixed / len(words), marked / len(words), len(words)
-
-
-_MIXED_WORD = regex.compile(r"^[^\n]*?(?:\p{Ll}\d|\d\p{Ll})", regex.M)
-_MARKED_WORD = regex.compile(
-    r"^[^\n]*?[àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ]", regex.M | regex.I
-)
 
 
 def is_garbled(text: str) -> bool:
@@ -89,7 +88,7 @@ def legacy_font_hits(text: str) -> list[str]:
     []
     """
     hits: list[str] = []
-    if not LEGACY_CHARS.search(text) and not LEGACY_CAPS.search(text):
+    if not (_LEGACY_CHAR.search(text) and LEGACY_CHARS.search(text)) and not LEGACY_CAPS.search(text):
         return hits
     for m in regex.finditer(r"\S+", text):
         w = m.group()
