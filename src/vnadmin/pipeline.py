@@ -6,7 +6,10 @@ Each stage is a module with one job; this one only wires them and traces spans b
 from __future__ import annotations
 
 import bisect
+import gc
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -41,7 +44,23 @@ def parse(path: str | Path, *, ocr: OcrMode | None = None, ocr_jobs: int = 0) ->
     Raises a :class:`~vnadmin.errors.VnadminError` subclass with a one-line message for bad input.
     """
     mode = ocr or _ocr_from_env()
-    return build_document(read_source(path, ocr=mode, ocr_jobs=ocr_jobs))
+    with gc_paused():
+        return build_document(read_source(path, ocr=mode, ocr_jobs=ocr_jobs))
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """The cyclic garbage collector paused for the block: a parse makes some hundred thousand small objects and
+    no cycles to speak of, and collections while they pile up cost a tenth of the time (one full collection
+    alone up to ~90 ms on a 68-page PDF); it runs again, freeing whatever it must, once the block ends."""
+    paused = gc.isenabled()
+    if paused:
+        gc.disable()
+    try:
+        yield
+    finally:
+        if paused:
+            gc.enable()
 
 
 def _ocr_from_env() -> OcrMode:
