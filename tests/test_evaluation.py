@@ -396,7 +396,7 @@ def test_twins_scored_per_format_with_the_gap_to_text(tmp_path: Path) -> None:
     assert report.ids == ["a"]
     assert report.headline("original", "doc_type") == 1.0
     assert report.headline("pdf", "doc_type") == 0.0
-    assert report.gap("pdf", "doc_type") == 1.0
+    assert report.gap("pdf", "doc_type") == -1.0
     assert report.gap("original", "doc_type") == 0.0
     assert "| doc_type" in render_twins(report)
 

@@ -42,9 +42,9 @@ class TwinReport:
         return c.accuracy if name in ACCURACY_ONLY else c.f1
 
     def gap(self, fmt: str, name: str) -> float | None:
-        """How far ``fmt`` is from the text twin on a field (absolute difference), None when undefined."""
+        """``fmt`` minus the text twin on a field (negative: ``fmt`` does worse), None when undefined."""
         a, b = self.headline(fmt, name), self.headline("txt", name)
-        return None if a is None or b is None else abs(a - b)
+        return None if a is None or b is None else a - b
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -90,18 +90,21 @@ def _score(gold: Gold, path: Path, parse: Callable[[Path], Document], errors: di
 
 
 def render_twins(report: TwinReport) -> str:
-    """F1 per field of the original, the PDF twin and the text twin, and each one's distance from the text."""
+    """F1 per field of the original, the PDF twin and the text twin, and how much better (+) or worse (−) the PDF
+    and the original do than the text."""
 
-    def cell(v: float | None) -> str:
-        return "-" if v is None else f"{v:.3f}"
+    def cell(v: float | None, signed: bool = False) -> str:
+        if v is None:
+            return "-"
+        return f"{v:+.3f}".replace("-", "−") if signed else f"{v:.3f}"
 
-    header = ["field (F1)", "docx/doc", "pdf twin", "txt twin", "|pdf − txt|", "|docx − txt|"]
+    header = ["field (F1)", "docx/doc", "pdf twin", "txt twin", "pdf − txt", "docx − txt"]
     rows = [
         [
             name,
             *(cell(report.headline(fmt, name)) for fmt in TWIN_FORMATS),
-            cell(report.gap("pdf", name)),
-            cell(report.gap("original", name)),
+            cell(report.gap("pdf", name), signed=True),
+            cell(report.gap("original", name), signed=True),
         ]
         for name in FIELDS
     ]
