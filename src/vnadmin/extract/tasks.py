@@ -348,6 +348,8 @@ def _item_head(doc: Document, s: Section) -> _Head | None:
 def _past_list_colons(own: str, h0: int, colon: int, para_end: int) -> int:
     """The first colon that ends a head, skipping the colons of shared-head lists ("12. Ủy ban nhân dân các xã:
     Gia Thuận, Tân Điền⏎- Xây dựng …"): -1 when there is none."""
+    if not any(h.end() > colon for h in SHARED_HEAD.finditer(own, max(h0, colon - 80), colon + 2)):
+        return colon  # no shared head ends at this colon (a cheap test before looking for names)
     firsts = {m.start for m in find_orgs(own[h0:para_end], h0) if m.prefix}
     while colon >= 0 and len(own) - len(own[colon + 1 :].lstrip()) in firsts:
         colon = own.find(":", colon + 1, para_end)
