@@ -193,3 +193,12 @@ def test_title_ends_at_an_addressee_line_under_it() -> None:
 def _fixed(text: str) -> str:
     """Line look-alikes fixed on each line, as the OCR layout does."""
     return "\n".join(fix_line(line) for line in text.split("\n"))
+
+
+def test_roman_labels_of_parts_read_glued_or_as_h() -> None:
+    from vnadmin.read.lookalikes import fix_line
+
+    # kh-bca-2025-589 (scan): the space after "I." lost, "II." read as "H."
+    assert fix_line("I.MỤC ĐÍCH, YÊU CẦU") == "I. MỤC ĐÍCH, YÊU CẦU"
+    assert fix_line("H. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN") == "II. THỜI GIAN, ĐỊA ĐIỂM, THÀNH PHẦN"
+    assert fix_line("H. Nguyễn Văn A") == "H. Nguyễn Văn A"  # an initial before a name stays

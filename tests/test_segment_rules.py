@@ -195,3 +195,9 @@ def test_an_ocr_read_one_before_two_is_an_item_not_a_roman_part() -> None:
     assert [(s.label, s.kind) for s in article.children] == [("1", "arabic"), ("2", "arabic")]
     text = "I. MỤC ĐÍCH\n\n1. Mục đích\n\n2. Yêu cầu\n\nII. NỘI DUNG\n"
     assert [(s.label, s.kind) for s in parse_sections(text, [(0, len(text))])] == [("I", "roman"), ("II", "roman")]
+
+
+def test_an_ocr_read_roman_part_repeating_its_predecessor() -> None:
+    # kh-bca-2025-589 (scan): "III." read as "II." between "II." and "IV."
+    text = "I. MỤC ĐÍCH\n\nII. THỜI GIAN\n\nII. NỘI DUNG\n\nIV. PHÂN CÔNG\n"
+    assert [s.label for s in parse_sections(text, [(0, len(text))])] == ["I", "II", "III", "IV"]

@@ -130,6 +130,19 @@ FIXES: tuple[Fix, ...] = (
         "line",
     ),
     Fix("\\bTHƯỜNG TRỤC\\b", "THƯỜNG TRỰC", "'PHÓ CHỦ TỊCH THƯỜNG TRỤC' (horn lost) is THƯỜNG TRỰC", "line"),
+    # Roman part labels of a plan: the space after the dot lost, "II" read as "H".
+    Fix(
+        "^([IVX]{1,4})\\.(?=\\p{Lu}{2})",
+        "\\1. ",
+        "a roman label glued to its heading: 'I.MỤC ĐÍCH, YÊU CẦU' is 'I. MỤC ĐÍCH …'",
+        "line",
+    ),
+    Fix(
+        "^H\\.(?= \\p{Lu}{2,}(?: \\p{Lu}+)+)",
+        "II.",
+        "'H. THỜI GIAN, ĐỊA ĐIỂM …' (the two bars of II read as H) before a heading in capitals",
+        "line",
+    ),
 )
 
 

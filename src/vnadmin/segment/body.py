@@ -147,14 +147,26 @@ _Label = tuple[int, SectionKind, str, int]
 
 
 def _mend_misread_one(labels: list[_Label]) -> dict[int, _Label]:
-    """Labels to read otherwise, by position: an item "I." followed by "2." (no roman or arabic label between)
-    is an OCR'd "1." — a roman part "I" is followed by its first item "1." or by part "II", never by "2."."""
+    """Labels to read otherwise, by position (OCR misreads): an item "I." followed by "2." (no roman or arabic
+    label between) is an OCR'd "1." — a roman part "I" is followed by its first item "1." or by part "II", never
+    by "2."; a roman part repeating the one before, with the next two numbers on, is the one between."""
     numbered = [lab for lab in labels if lab[1] in ("roman", "arabic")]
-    return {
+    out = {
         a[0]: (a[0], "arabic", "1", a[3])
         for a, b in pairwise(numbered)
         if a[1:3] == ("roman", "I") and b[1:3] == ("arabic", "2")
     }
+    # A roman part read as its predecessor between two others: "II., II., IV." is "II., III., IV.".
+    romans = [lab for lab in labels if lab[1] == "roman" and lab[0] not in out]
+    for a, b, c in zip(romans, romans[1:], romans[2:], strict=False):
+        va, vb, vc = (_ROMAN_VALUES.get(x[2]) for x in (a, b, c))
+        if va is not None and va == vb and vc == va + 2:
+            out[b[0]] = (b[0], "roman", _ROMAN_LABELS[va + 1], b[3])
+    return out
+
+
+_ROMAN_LABELS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV", "XV")
+_ROMAN_VALUES = {label: i for i, label in enumerate(_ROMAN_LABELS) if label}
 
 
 def _merged(spans: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
