@@ -151,7 +151,7 @@ def _mend_misread_one(labels: list[_Label]) -> dict[int, _Label]:
     label between) is an OCR'd "1." — a roman part "I" is followed by its first item "1." or by part "II", never
     by "2."; a roman part repeating the one before, with the next two numbers on, is the one between."""
     numbered = [lab for lab in labels if lab[1] in ("roman", "arabic")]
-    out = {
+    out: dict[int, _Label] = {
         a[0]: (a[0], "arabic", "1", a[3])
         for a, b in pairwise(numbered)
         if a[1:3] == ("roman", "I") and b[1:3] == ("arabic", "2")
