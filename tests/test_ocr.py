@@ -251,3 +251,23 @@ def test_sideways_scan_is_turned_upright(tmp_path: Path) -> None:
     assert page.rotation == 270
     assert page.width < page.height
     assert "CỘNG HÒA" in page.text and "QUYẾT ĐỊNH" in page.text
+
+
+def test_closing_zone_found_when_noi_nhan_is_read_as_two_cells() -> None:
+    # qd-gialai-stc-2026-203 (scan): "Nơi" and "nhận:" read apart at a wide letter gap; a seal's mark "m"
+    page = _page(
+        [
+            _line(100, (100, "Điều 4. Các Phó Giám đốc Sở chịu trách nhiệm thi hành Quyết định này./.")),
+            _line(140, (75, "Nơi"), (115, "nhận:")),
+            _line(154, (76, "- Như Điều 4;"), (400, "GIÁM ĐỐC")),
+            _line(168, (75, "- UBND các xã, phường;"), (401, "m")),
+            _line(182, (75, "- Lưu: VT, VP."), (403, "Trần Cang")),
+        ],
+        page=7,
+    )
+    assert [p.text for p in ocr.layout_page(page, last=True)] == [
+        "Điều 4. Các Phó Giám đốc Sở chịu trách nhiệm thi hành Quyết định này./.",
+        "Nơi nhận:\n- Như Điều 4;\n- UBND các xã, phường;\n- Lưu: VT, VP.",
+        "GIÁM ĐỐC",
+        "Trần Cang",
+    ]

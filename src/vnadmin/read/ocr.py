@@ -380,7 +380,7 @@ def signature_zone(page: OcrPage) -> BoundingBox | None:
     # Low-confidence scraps (a seal's edge, a pen stroke) are left out: they would make a false column split.
     segs = [s for line in page.lines for s in _segments(line, 1.5) if statistics.fmean(w.conf for w in s.words) >= 50]
     rows = _rows(segs)
-    at = next((i for i, r in enumerate(rows) if any(_CLOSING_START.match(s.text) for s in r)), None)
+    at = next((i for i, r in enumerate(rows) if _starts_closing(r)), None)
     if at is None:
         return None
     split = min(max(_split_x(rows[at:], page.width), 0.3 * page.width), 0.6 * page.width)
@@ -425,7 +425,11 @@ def _reread_signature(lines: list[OcrLine], rgb: Any, zone: BoundingBox, dpi: in
 
     candidates: list[OcrLine] = []
     for line in reread:
-        words = [OcrWord(w.text, moved(w.bbox), w.conf) for w in line.words if _ALNUM.search(w.text)]
+        words = [
+            OcrWord(w.text, moved(w.bbox), w.conf)
+            for w in line.words
+            if _ALNUM.search(w.text) and not (len(w.text) == 1 and w.conf < 50)  # "í" (28%): a seal's mark
+        ]
         if not words or words[0].bbox.x0 - zone.x0 < edge:
             continue
         cand = OcrLine(words=tuple(words), block=line.block, par=line.par)
@@ -559,6 +563,13 @@ _INCOMING = regex.compile(
 )
 
 
+def _starts_closing(row: Sequence[WordRun]) -> bool:
+    """Whether a row opens the closing zone: a cell starting "Nơi nhận" or a delegation line ("KT. CHỦ TỊCH"),
+    also when OCR cut "Nơi nhận:" into two cells at a wide letter gap."""
+    texts = [s.text for s in row]
+    return any(_CLOSING_START.match(" ".join(texts[i:])) for i in range(len(texts)))
+
+
 def _segments(line: OcrLine, gap_factor: float) -> list[Segment]:
     """Cut a line where the space between two words is over ``gap_factor`` times the word height."""
     words = sorted(line.words, key=lambda w: w.bbox.x0)
@@ -653,9 +664,16 @@ def _two_columns(rows: list[list[Segment]], width: float, line_height: float) ->
     left: list[Segment] = []
     right: list[Segment] = []
     for row in rows:
+        row_left: list[Segment] = []
+        row_right: list[Segment] = []
         for seg in row:
+            if sum(c.isalpha() for c in seg.text) < 2 and not seg.text.strip().isdigit():
+                continue  # a seal's or a pen stroke's mark read as a letter ("m", "À"): it would join two lines
             for s in _cut_at_split(seg, split, width):
-                (left if (s.x0 + s.x1) / 2 < split else right).append(s)
+                (row_left if (s.x0 + s.x1) / 2 < split else row_right).append(s)
+        # the pieces of one cell's line read apart ("Nơi" "nhận:") are one line again
+        left += _merge_row(row_left) if row_left else []
+        right += _merge_row(row_right) if row_right else []
     out = [_laid(p) for p in _paragraphs_of_lines(left, line_height)]
     out += [_laid(p) for p in _paragraphs_of_lines(right, line_height)]
     return out
@@ -748,7 +766,7 @@ def layout_page(page: OcrPage, *, first: bool = False, last: bool = False) -> li
         rows = rest + rows
 
     closing_at = next(
-        (i for i, r in enumerate(rows) if any(_CLOSING_START.match(s.text) for s in r)),
+        (i for i, r in enumerate(rows) if _starts_closing(r)),
         len(rows),
     )
     body_rows, closing_rows = rows[:closing_at], rows[closing_at:]
