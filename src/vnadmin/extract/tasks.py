@@ -554,6 +554,10 @@ _FIELD_VERB = regex.compile(
 )
 
 
+# The words without which a sentence of a content part assigns nothing (see the roles in :func:`_inline_tasks`).
+_ASSIGNING_WORD = regex.compile(r"đề\s+nghị|giao|trách\s+nhiệm|chủ\s+trì", _F)
+
+
 def _inline_tasks(
     doc: Document,
     start: int,
@@ -581,6 +585,8 @@ def _inline_tasks(
         lead_off = len(sentence) - len(body)
         if _CLOSING.match(body):
             continue
+        if not narrative and not _ASSIGNING_WORD.search(body):
+            continue  # a content sentence assigns only by "đề nghị", "giao", "trách nhiệm" or "chủ trì"
         orgs = find_orgs(body, s0 + lead_off)
         if not orgs:
             continue
