@@ -13,6 +13,7 @@ references). Numbers are a value type of their own: :class:`~vnadmin.extract.cit
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 
 import regex
@@ -40,13 +41,23 @@ def _overlaps(spans: Spans, s: int, e: int) -> bool:
     return any(s < b and a < e for a, b in spans)
 
 
-def _innermost(sections: list[Section], s: int) -> str | None:
-    best: Section | None = None
-    for sec in sections:
-        a, b = sec.span
-        if a <= s < b and (best is None or b - a <= best.span[1] - best.span[0]):
-            best = sec
-    return best.path if best else None
+class _Innermost:
+    """The innermost section holding an offset, found by bisection: sections nest, so the last one (by start,
+    longer first) that starts at or before the offset and still holds it is the innermost."""
+
+    def __init__(self, sections: list[Section]) -> None:
+        order = sorted(range(len(sections)), key=lambda i: (sections[i].span[0], -sections[i].span[1], i))
+        self.sections = [sections[i] for i in order]
+        self.starts = [s.span[0] for s in self.sections]
+
+    def path(self, offset: int) -> str | None:
+        i = bisect.bisect_right(self.starts, offset) - 1
+        while i >= 0:
+            a, b = self.sections[i].span
+            if a <= offset < b:
+                return self.sections[i].path
+            i -= 1
+        return None
 
 
 def _to_citation(
@@ -80,13 +91,13 @@ def link_citations(
     resolved = resolve(mentions)
     fns = footnotes or []
     lbs = legal_bases or []
-    secs = sections or []
+    innermost = _Innermost(sections or [])
     citations = [
         _to_citation(
             text,
             m,
             r,
-            section=_innermost(secs, m.start),
+            section=innermost.path(m.start),
             footnote=_inside(fns, m.start, m.end),
             legal=_overlaps(lbs, m.start, m.end),
         )
