@@ -10,7 +10,8 @@ pdfplumber's table finder runs only on pages that have ruling lines. The layout 
 * footnotes (small print at the bottom of a page, starting with a marker) leave the flow and are written
   after the body as blocks of kind ``footnote`` ("¹ Nghị quyết …"); the marker stays in the body ("cơ sở¹");
 * the two-column header (issuer | motto, Số | place-date) is written as a 2×2 table, one paragraph per cell;
-  the closing block (Nơi nhận | signature) as a 1×2 table; ruled tables cell by cell, continued across pages;
+  the closing block (Nơi nhận | signature) as a 1×2 table, carried on over a page break; ruled tables cell by
+  cell, continued across pages;
 * other rows are joined into paragraphs from indentation, line ends, spacing and font; a paragraph cut by a
   page break or a footnote is joined again; "218-" + "QĐ/TW" at a line end joins to "218-QĐ/TW".
 
@@ -33,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import Path
 from typing import Any, Generic, Literal, TypeVar
 
@@ -1207,6 +1209,7 @@ class Item:
     table_bbox: tuple[float, float, float, float] | None = None
     row_pages: list[int] = field(default_factory=list)  # table: the page of each row (continued tables)
     table_spans: list[list[tuple[int, int]]] = field(default_factory=list)  # table: (row_span, col_span)
+    split: float | None = None  # closing: x between its two cells
 
 
 @dataclass
@@ -1261,9 +1264,12 @@ def _spans(t: TableGeom) -> list[list[tuple[int, int]]]:
 
 def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
     out_rows: list[list[str | None]] = []
-    by_y = sorted(chars, key=lambda c: (c.top + c.base) / 2)
-    ys = [(c.top + c.base) / 2 for c in by_y]
-    xs = [(c.x0 + c.x1) / 2 for c in by_y]
+    # Characters sorted by height for the row bands, each with its place in drawing order: a cell's
+    # characters go back to that order, which is the order runs are cut from (by height, a slash drawn a
+    # hair lower than the digits around it would come after them: "52 2015//NĐ-CP").
+    by_y = sorted(range(len(chars)), key=lambda k: chars[k].top + chars[k].base)
+    ys = [(chars[k].top + chars[k].base) / 2 for k in by_y]
+    xs = [(chars[k].x0 + chars[k].x1) / 2 for k in by_y]
     for row in t.cells:
         texts: list[str | None] = []
         present = [c for c in row if c is not None]
@@ -1271,14 +1277,14 @@ def _table_item(t: TableGeom, chars: list[Char], page: int) -> Item:
             out_rows.append([None] * len(row))
             continue
         lo, hi = bisect_left(ys, min(c[1] for c in present)), bisect_right(ys, max(c[3] for c in present))
-        band = list(zip(xs[lo:hi], ys[lo:hi], by_y[lo:hi], strict=True))  # (centre x, centre y, piece)
+        band = list(zip(xs[lo:hi], ys[lo:hi], by_y[lo:hi], strict=True))  # (centre x, centre y, index)
         for cell in row:
             if cell is None:
                 texts.append(None)
                 continue
             x0, top, x1, bottom = cell
-            mine = [c for cx, cy, c in band if x0 <= cx <= x1 and top <= cy <= bottom]
-            texts.append(_cell_text(_rows(_runs(mine), page)) if mine else "")
+            mine = sorted([k for cx, cy, k in band if x0 <= cx <= x1 and top <= cy <= bottom])
+            texts.append(_cell_text(_rows(_runs([chars[k] for k in mine]), page)) if mine else "")
         out_rows.append(texts)
     return Item(
         top=t.bbox[1],
@@ -1402,7 +1408,8 @@ def _header(rows: list[Row], width: float) -> tuple[Item | None, list[Row]]:
     top = [Row(segs, r.page, r.runs) for r in rows[:18] if (segs := _fine_segments(r))]
     lo: float | None = None
     hi: float | None = None
-    for r in top[:8]:
+    unsplit: list[int] = []
+    for i, r in enumerate(top[:8]):
         pairs = [
             (b.x0 - a.x1, a, b)
             for a, b in zip(r.segs, r.segs[1:], strict=False)
@@ -1412,8 +1419,20 @@ def _header(rows: list[Row], width: float) -> tuple[Item | None, list[Row]]:
             _, a, b = max(pairs, key=lambda t: t[0])
             lo = a.x1 if lo is None else max(lo, a.x1)
             hi = b.x0 if hi is None else min(hi, b.x0)
+        else:
+            unsplit.append(i)
     if lo is None or hi is None:
         return None, rows
+    # Two full cells can leave less than a font size between them on a row ("ỦY BAN BẦU CỬ XÃ PHỐ BẢNG"
+    # beside "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"): such a row is cut at a gap wider than a word space that
+    # lies in the gutter the other rows show.
+    for i in unsplit:
+        r = top[i]
+        if any(s.x0 < lo and s.x1 > hi for s in r.segs):
+            cut = _gutter_split(r, lo, hi, width)
+            if cut is not None:
+                top[i], a_x1, b_x0 = cut
+                lo, hi = max(lo, a_x1), min(hi, b_x0)
     boundary = hi - 2 if hi > lo else (lo + hi) / 2
     left: list[Row] = []
     right: list[Row] = []
@@ -1448,6 +1467,33 @@ def _header(rows: list[Row], width: float) -> tuple[Item | None, list[Row]]:
     cells = [(0, 0, l1), (0, 1, r1), (1, 0, l2), (1, 1, r2)]
     item = Item(top=rows[0].top, kind="header", page=rows[0].page, cells=[c for c in cells if c[2]])
     return item, rows[end:]
+
+
+def _gutter_split(r: Row, lo: float, hi: float, width: float) -> tuple[Row, float, float] | None:
+    """``r`` cut at its widest gap (over half a font size) that overlaps the header gutter ``lo``–``hi``:
+    the new row and the gap's ends; None without such a gap."""
+    pieces = sorted((piece for run in r.runs for piece in _resplit(run, 0.5)), key=_X0)
+    best: tuple[float, float, float] | None = None  # (width, left end, right end)
+    reach = -1.0
+    for a, b in pairwise(pieces):
+        reach = max(reach, a.x1)
+        gap = b.x0 - reach
+        if (
+            gap > 0.5 * max(a.size, b.size)
+            and reach < hi
+            and b.x0 > lo
+            and reach < width * 0.55
+            and b.x0 > width * 0.3
+            and (best is None or gap > best[0])
+        ):
+            best = (gap, reach, b.x0)
+    if best is None:
+        return None
+    _, a_x1, b_x0 = best
+    left = [piece for piece in pieces if piece.x0 < b_x0]
+    right = [piece for piece in pieces if piece.x0 >= b_x0]
+    segs = [s for s in _segments(left, 0.9) + _segments(right, 0.9) if not _rule_only(s.text)]
+    return Row(segs, r.page, r.runs), a_x1, b_x0
 
 
 def _fine_segments(r: Row) -> list[Seg]:
@@ -1521,8 +1567,52 @@ def _closing(rows: list[Row], width: float) -> tuple[list[Row], Item | None]:
             left.append(Row(ls, r.page))
         if rs:
             right.append(Row(rs, r.page))
-    item = Item(top=rows[start].top, kind="closing", page=first.page, cells=[(0, 0, left), (0, 1, right)])
+    item = Item(
+        top=rows[start].top, kind="closing", page=first.page, cells=[(0, 0, left), (0, 1, right)], split=boundary
+    )
     return rows[:start], item
+
+
+ARCHIVE = regex.compile(r"^\s*[-–+•]?\s*Lưu\b")
+
+
+def _closing_goes_on(item: Item, rows: list[Row], width: float, width_before: float) -> list[Row]:
+    """Rows at the top of the next page that carry on a closing block cut by the page break, added to its
+    cells (the rest of the recipients list on the left, the signer's name on the right); the other rows.
+
+    Only a list left open (its last line not the archive line "- Lưu: …", nor ending with a full stop) goes on,
+    and only with rows whose pieces each keep to their column, close under each other.
+    """
+    left, right = item.cells[0][2], item.cells[1][2]
+    if item.split is None or not left or abs(width - width_before) > 1.0:
+        return rows
+    last = left[-1].text.rstrip()
+    if ARCHIVE.match(last) or last.endswith("."):
+        return rows
+    split = item.split
+    # the columns as the page before shows them: a piece keeps to the left if it ends before the signature
+    # begins, to the right if it begins after the list ends
+    left_end = max(r.x1 for r in left)
+    right_start = min((r.x0 for r in right), default=width)
+    taken = 0
+    archived = False
+    prev: Row | None = None
+    for r in rows:
+        size = r.size
+        ls = [s for s in r.segs if (s.x0 + s.x1) / 2 < split and s.x1 < right_start]
+        rs = [s for s in r.segs if (s.x0 + s.x1) / 2 >= split and s.x0 > left_end]
+        if len(ls) + len(rs) != len(r.segs) or (archived and ls):
+            break
+        if prev is not None and r.top - prev.base > (6.0 if archived else 3.0) * size:
+            break
+        if ls:
+            left.append(Row(ls, r.page))
+            archived = bool(ARCHIVE.match(left[-1].text))
+        if rs:
+            right.append(Row(rs, r.page))
+        taken += 1
+        prev = r
+    return rows[taken:]
 
 
 def _margins(rows: list[Row], width: float) -> Margins | None:
@@ -1563,11 +1653,15 @@ def _layout(pages: list[PageData]) -> Layout:
     margins: dict[int, Margins] = {}
     header_done = False
     last = Margins(72.0, 523.0)
+    open_closing: tuple[Item, float] | None = None  # a closing block that ended the page before, its page width
     for p, rows, table_items in zip(pages, page_rows, page_tables, strict=True):
         page = p.index + 1
         rows, notes = _take_footnotes(rows, body_size, p.height)
         footnotes.extend((page, n) for n in notes)
         page_items: list[Item] = list(table_items)
+        if open_closing is not None and rows and all(t.top > rows[0].top for t in table_items):
+            rows = _closing_goes_on(open_closing[0], rows, p.width, open_closing[1])
+        open_closing = None
         if not header_done and rows:
             header, rows = _header(rows, p.width)
             header_done = True
@@ -1576,6 +1670,7 @@ def _layout(pages: list[PageData]) -> Layout:
         rows, closing = _closing(rows, p.width)
         if closing is not None:
             page_items.append(closing)
+            open_closing = (closing, p.width)
         m = _margins(rows, p.width)
         last = m or (last if abs(last.right - p.width * 0.88) < p.width * 0.2 else Margins(72.0, p.width - 72.0))
         margins[page] = last
@@ -1848,7 +1943,7 @@ def _emit_cells(b: TextBuilder, it: Item) -> None:
                 text=text,
                 hints={
                     "page": rows[0].page,
-                    "bbox": _bbox(rows),
+                    "bbox": _bbox(r for r in rows if r.page == rows[0].page),
                     "font_size": round(rows[0].size, 1),
                     "bold": rows[0].bold,
                     "ocr": rows[0].ocr,
