@@ -201,3 +201,15 @@ def test_an_ocr_read_roman_part_repeating_its_predecessor() -> None:
     # kh-bca-2025-589 (scan): "III." read as "II." between "II." and "IV."
     text = "I. MỤC ĐÍCH\n\nII. THỜI GIAN\n\nII. NỘI DUNG\n\nIV. PHÂN CÔNG\n"
     assert [s.label for s in parse_sections(text, [(0, len(text))])] == ["I", "II", "III", "IV"]
+
+
+def test_lettered_parts_above_roman_parts() -> None:
+    # ministry directives and reports: "A. KẾT QUẢ …", "B. NHIỆM VỤ …" hold roman parts; "A. Nguyễn" is no label
+    text = (
+        "A. KẾT QUẢ THỰC HIỆN NĂM 2025\n\nI. CÔNG TÁC CHỈ ĐẠO\n\n1. Kết quả\n\nB. NHIỆM VỤ NĂM 2026\n\n"
+        "I. NHIỆM VỤ CHUNG\n\nA. Nguyễn Văn An phụ trách.\n"
+    )
+    parts = parse_sections(text, [(0, len(text))])
+    assert [(s.label, s.kind) for s in parts] == [("A", "lettered_part"), ("B", "lettered_part")]
+    assert [(c.label, c.level) for c in parts[0].children] == [("I", 2)]
+    assert parts[0].children[0].children[0].label == "1"

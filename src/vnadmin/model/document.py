@@ -12,12 +12,13 @@ from vnadmin.model.citations import Citation, Reference
 from vnadmin.model.layout import SourceFormat
 from vnadmin.model.tasks import Deadline, Task
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 """Version of the output schema: major changes break readers, minor ones add fields."""
 
 Family = Literal["administrative", "normative", "party"]
 SectionKind = Literal[
     "part",  # Phần I / PHẦN THỨ NHẤT
+    "lettered_part",  # A. (above roman parts: "A. KẾT QUẢ …", "B. NHIỆM VỤ …"); since schema 1.1
     "chapter",  # Chương I
     "subsection",  # Mục 1
     "article",  # Điều 3.

@@ -19,8 +19,8 @@ from vnadmin.model import Section, SectionKind
 from vnadmin.segment import patterns as P
 
 RANK: dict[str, float] = {
-    "appendix": 0, "part": 0.5, "chapter": 1, "subsection": 2, "article": 3, "roman": 4, "arabic": 5,
-    "decimal": 5.5, "letter": 7, "paren_number": 8, "dash": 9, "plus": 10,
+    "appendix": 0, "part": 0.5, "lettered_part": 0.75, "chapter": 1, "subsection": 2, "article": 3, "roman": 4,
+    "arabic": 5, "decimal": 5.5, "letter": 7, "paren_number": 8, "dash": 9, "plus": 10,
 }  # fmt: skip
 
 _LINE_START = regex.compile(r"(?m)^")
@@ -44,8 +44,8 @@ class _Node:
 # The label kinds that may start with a character (the first character each pattern of P.LABELS can match),
 # in the order of P.LABELS; digits are looked up through ``_DIGIT_LABELS``.
 _FIRST_CHARS: dict[str, str] = {
-    "part": "P", "chapter": "C", "subsection": "M", "article": "Đ", "appendix": "P", "roman": "IVX",
-    "letter": "abcdefghijklmnopqrstuvwxyzđ", "paren_number": "(", "dash": "-–—•", "plus": "+",
+    "part": "P", "lettered_part": "ABCDEFGH", "chapter": "C", "subsection": "M", "article": "Đ", "appendix": "P",
+    "roman": "IVX", "letter": "abcdefghijklmnopqrstuvwxyzđ", "paren_number": "(", "dash": "-–—•", "plus": "+",
 }  # fmt: skip
 _DIGIT_KINDS = ("decimal", "arabic")
 _LABELS_BY_CHAR: dict[str, list[tuple[str, regex.Pattern[str]]]] = {}

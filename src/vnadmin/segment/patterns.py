@@ -149,6 +149,9 @@ LABELS: list[tuple[str, regex.Pattern[str]]] = [
         regex.compile(r"(?P<label>(?:PHẦN|Phần)[ \t]+(?:THỨ\s+\p{Lu}+|thứ\s+\p{Ll}+|" + ROMAN + r"\b|\d+))\s*[.:]?\s*"),
     ),
     ("chapter", regex.compile(r"(?P<label>(?:CHƯƠNG|Chương)[ \t]+(?:" + ROMAN + r"\b|\d+))\s*[.:]?\s*")),
+    # "A. KẾT QUẢ THỰC HIỆN", "B. NHIỆM VỤ, GIẢI PHÁP": lettered parts above the roman ones (ministry directives,
+    # reports); a capital heading must follow, so an initial ("A. Nguyễn") is no label.
+    ("lettered_part", regex.compile(r"(?P<label>[A-H])\.[ \t]+(?=\p{Lu}{2,}[\s,]+\p{Lu}{2,})")),
     ("subsection", regex.compile(r"(?P<label>(?:MỤC|Mục)[ \t]+(?:\d+|" + ROMAN + r"\b))\s*(?:[.:]\s*|\n|$)")),
     ("article", regex.compile(r"(?P<label>Điều[ \t]+\d+[a-z]?)\s*[.:]\s*")),
     (
