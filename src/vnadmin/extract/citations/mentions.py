@@ -385,7 +385,7 @@ def _name_end(text: str, start: int, law: bool) -> int:
 
 _PRECEDING_SELF = regex.compile(
     r"(?:ban hành|Ban hành|Trên đây là|trên đây là|xây dựng|Xây dựng|dự thảo|Dự thảo|theo|Theo|phê duyệt|Phê duyệt"
-    r"|thuộc)\s*\Z"
+    r"|thuộc|lập|Lập|hoàn thiện|Hoàn thiện|soạn thảo|Soạn thảo|gọi tắt là|gọi là)\s*:?\s*\Z"
 )
 _NAME_TRAIL = regex.compile(r"[\s,–-]+\Z")
 
@@ -418,7 +418,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         add(m)
     for tm in P.TYPE_OF_ISSUER.finditer(text):
         of = P.OF_LEAD.match(text, tm.end())
-        if not of:
+        if not of or _PRECEDING_SELF.search(text, max(0, tm.start() - 20), tm.start()):
             continue
         issuer, p = read_issuer(text, of.end())
         if issuer and len(issuer.split()) >= 2:
