@@ -191,3 +191,18 @@ def test_span_given_with_its_dates_closes_on_the_end_date() -> None:
     )
     found = find_deadlines(sentence, 2025)
     assert [(d.text, d.date) for d in found] == [("đến ngày 03 tháng 12\nnăm 2025", dt.date(2025, 12, 3))]
+
+
+@pytest.mark.parametrize(
+    ("cell", "rrule", "relative"),
+    [
+        # a table's time column: a quarter every year, a limit counted from an event
+        ("Quý IV hằng năm", "FREQ=YEARLY;BYMONTH=12;BYMONTHDAY=-1", None),
+        ("Trong quý I hằng năm", "FREQ=YEARLY;BYMONTH=3;BYMONTHDAY=-1", None),
+        ("Sau 03 tháng kể từ ngày Luật có hiệu lực", None, "P3M from ngày Luật có hiệu lực"),
+    ],
+)
+def test_yearly_quarters_and_limits_after_an_event(cell: str, rrule: str | None, relative: str | None) -> None:
+    (d,) = find_cell_deadlines(cell, 2025)
+    assert (d.recurrence.rrule if d.recurrence else None, d.relative) == (rrule, relative)
+    assert d.date is None

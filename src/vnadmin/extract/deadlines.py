@@ -187,6 +187,17 @@ def _yearly(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     )
 
 
+_QUARTER_NUMBER = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+
+
+def _yearly_quarter(m: regex.Match[str], ctx: _Context) -> _Hit | None:
+    month = 3 * _QUARTER_NUMBER[m.group("q").upper()]
+    desc = f"yearly by end of {_MONTH_NAMES[month]}"
+    return _Hit(
+        m.start(), m.end(), recurrence=Recurrence(rrule=f"FREQ=YEARLY;BYMONTH={month};BYMONTHDAY=-1", description=desc)
+    )
+
+
 def _yearly_month(m: regex.Match[str], ctx: _Context) -> _Hit | None:
     month = int(m.group("m"))
     if not 1 <= month <= 12:
@@ -234,7 +245,7 @@ _REL_UNIT = {
 
 
 def _relative(m: regex.Match[str], ctx: _Context) -> _Hit | None:
-    if m.group("span") and not m.group("anchor"):
+    if "span" in m.re.groupindex and m.group("span") and not m.group("anchor"):
         return None  # "niêm yết … trong thời gian 02 ngày làm việc": how long, not by when
     n = _num(m.group("n"))
     unit = " ".join(m.group("unit").lower().split())
@@ -427,6 +438,16 @@ _TEXT_RULES: list[tuple[regex.Pattern[str], Builder]] = [
         _periodic,
     ),
     (_c(rf"(?<![\p{{L}}\d]){_NUM}\s+(?P<unit>ngày|tuần|tháng|quý|năm)\s*/\s*lần{_STOP}"), _periodic),
+    # "sau 03 tháng kể từ ngày Luật có hiệu lực": a limit counted from an event, like "trong … kể từ"
+    (
+        _c(
+            rf"(?<![\p{{L}}\p{{M}}])sau\s+(?:không\s+quá\s+)?{_NUM}\s+(?P<unit>ngày\s+làm\s+việc|ngày|tuần|tháng|năm)"
+            rf"\s*,?\s*kể\s+từ\s+(?P<anchor>(?:ngày|khi|thời\s+điểm|lúc)(?:[^\S\n]*\n?[^\S\n]*[^\s,;.:()]+){{0,7}})"
+        ),
+        _relative,
+    ),
+    # "quý IV hằng năm", "trong quý I hằng năm": the last day of that quarter, every year
+    (_c(rf"(?:{_PERIOD_TRIGGER}\s+)?quý\s+(?P<q>IV|I{{1,3}}|[1-4])\s+{_EVERY}\s+năm{_STOP}"), _yearly_quarter),
     # "trong 05 ngày làm việc, kể từ ngày nhận được", "trong thời hạn 03 ngày, kể từ ngày ..."
     (
         _c(
@@ -529,12 +550,24 @@ _TEXT_RULE_STARTS: dict[int, tuple[str, ...]] = {
     3: _TRIG_WORDS,
     4: ("định", *_EVERY_WORDS),
     5: _PERIOD_TRIG_WORDS,
-    10: _TRIG_WORDS,
-    13: _PERIOD_TRIG_WORDS,
-    14: _PERIOD_TRIG_WORDS,
-    15: _TRIG_WORDS,
-    16: ("hoàn", "xong", "thực", "chậm"),
+    8: ("sau",),
+    9: (*_PERIOD_TRIG_WORDS, "quý"),
+    12: _TRIG_WORDS,
+    15: _PERIOD_TRIG_WORDS,
+    16: _PERIOD_TRIG_WORDS,
+    17: _TRIG_WORDS,
+    18: ("hoàn", "xong", "thực", "chậm"),
 }
+# The table above is keyed by rule position: check that each key still names the rule it was written for.
+assert [_TEXT_RULES[i][1].__name__ for i in (8, 9, 12, 15, 16, 17, 18)] == [
+    "_relative",
+    "_yearly_quarter",
+    "_full",
+    "_month",
+    "_quarter",
+    "_partial",
+    "_year",
+], "_TEXT_RULE_STARTS is out of step with _TEXT_RULES"
 # The same patterns for a match at a given position: the always-failing branch keeps the regex engine from first
 # looking for a literal the pattern needs ("quý") through the rest of the text on every call; the matches are the same.
 _TEXT_RULE_PROBES: dict[int, regex.Pattern[str]] = {
