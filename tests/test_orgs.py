@@ -59,6 +59,8 @@ def test_va_inside_a_name_is_not_a_separator() -> None:
         ("các cơ quan Trung ương đóng trên địa bàn", False, True),
         ("Các sở, ban, ngành khác", False, True),
         ("các cơ quan có thẩm quyền", True, True),
+        # kh-dongnai-2025-182: "trực thuộc" closing a heading, its parent left unsaid
+        ("các tổ chức chính trị - xã hội\ntrực thuộc", False, True),
     ],
 )
 def test_generic_and_collective(phrase: str, generic: bool, collective: bool) -> None:

@@ -210,6 +210,9 @@ _COLLECTIVE = regex.compile(
     r"(?P<tail>(?:\s+(?:thuộc|trực\s+thuộc)\s+(?:Ủy\s+ban\s+nhân\s+dân|UBND)\s+(?i:tỉnh|thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Sở(?:\s+\p{Lu}[\p{Ll}\p{M}]*(?:\s+\p{Ll}+)?)?|\s+(?i:thành\s+phố)"
     r"|\s+(?:thuộc|trực\s+thuộc)\s+Chính\s+phủ|\s+ngang\s+bộ"
+    # "… và các tổ chức chính trị - xã hội⏎trực thuộc⏎⏎- Tổ chức …": "trực thuộc" with its parent left unsaid
+    r"|\s+trực\s+thuộc(?=[^\S\n]+\p{Ll}|[^\S\n]*(?:\n|$))"
+    r"(?![^\S\n]+(?:tỉnh|huyện|xã|phường|thành\s+phố|các|cấp)(?![\p{L}\p{M}]))"
     r"|\s+(?:thuộc|trực\s+thuộc|cấp)\s+(?:tỉnh|huyện|xã|thành\s+phố)|\s+có\s+liên\s+quan|\s+liên\s+quan"
     r"|\s+chuyên\s+môn|\s+khác(?![\p{L}\p{M}])|\s+(?:ngành\s+dọc|[Tt]rung\s+ương)(?:\s+đóng\s+trên\s+địa\s+bàn)?"
     r"|\s+đóng\s+trên\s+địa\s+bàn|\s+của\s+(?i:tỉnh|thành\s+phố)|\s+[Tt]ỉnh|\s+các\s+cấp|\s+(?:xã|phường|huyện)(?![\p{L}\p{M}])"
