@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import vnadmin
 from vnadmin.model.layout import SourceDocument
 from vnadmin.read.pdf import read_pdf
 
@@ -75,3 +76,10 @@ def test_ruled_table_cell_keeps_the_characters_of_its_lines_in_order() -> None:
     )
     assert "Nghị định số 52/2015/NĐ-CP ngày 28/5/2015 của Chính phủ" in cell
     assert "52 2015//" not in doc.raw_text and "/ /5" not in doc.raw_text
+
+
+def test_title_whose_first_line_fills_the_width_is_one_paragraph() -> None:
+    # the PDF twin of kh-ubbc-phobang-2025: the title's first line runs margin to margin, the next are centred
+    doc = vnadmin.parse(TWINS / "kh-ubbc-phobang-2025-tieu-ban-tuyen-truyen.pdf", ocr="never")
+    assert doc.metadata.title is not None
+    assert doc.metadata.title.endswith("nhiệm kỳ 2026 - 2031 trên địa bàn xã Phố Bảng")

@@ -1765,12 +1765,22 @@ def _joiner(prev: Row, cur: Row, pm: Margins, cm: Margins, same_page: bool, pitc
     if same_page and cur.base - prev.base > pitch * 1.3 + 1.0:
         return None
     if pc or cc:
-        return None
+        return "\n" if cc and _centred_under(prev, cur) else None
     if cur.x0 > cm.left + 0.8 * cur.size:
         return None
     if prev.x1 < pm.right - 3.0 * prev.size:
         return None
     return "" if _HYPHEN_END.search(prev.text[-3:]) else " "
+
+
+def _centred_under(prev: Row, cur: Row) -> bool:
+    """A centred line under a wider one with the same middle: a title whose first line fills the width."""
+    return (
+        prev.x0 <= cur.x0
+        and prev.x1 >= cur.x1
+        and cur.x1 - cur.x0 > 0.6 * (prev.x1 - prev.x0)
+        and abs((prev.x0 + prev.x1) - (cur.x0 + cur.x1)) < 2.0 * cur.size
+    )
 
 
 def _line_pitch(layout: Layout) -> float:
