@@ -18,6 +18,7 @@ without end.
 from __future__ import annotations
 
 import ctypes
+from collections.abc import Iterator
 from typing import Any
 
 import pypdfium2 as pdfium
@@ -30,19 +31,24 @@ STAMP_ANNOT_KINDS = frozenset({pdfium_c.FPDF_ANNOT_WIDGET, pdfium_c.FPDF_ANNOT_F
 def stamp_annotation_rects(page: pdfium.PdfPage) -> list[tuple[float, float, float, float]]:
     """Rectangles (left, bottom, right, top in PDF points) of the page's widget/free-text/stamp annotations."""
     rects: list[tuple[float, float, float, float]] = []
-    count = pdfium_c.FPDFPage_GetAnnotCount(page)
-    for k in range(count):
+    for annot in _stamp_annotations(page):
+        r = pdfium_c.FS_RECTF()
+        if pdfium_c.FPDFAnnot_GetRect(annot, r):
+            rects.append((r.left, r.bottom, r.right, r.top))
+    return rects
+
+
+def _stamp_annotations(page: pdfium.PdfPage) -> Iterator[Any]:
+    """The page's widget/free-text/stamp annotation handles, each closed once the caller moves on (or stops)."""
+    for k in range(pdfium_c.FPDFPage_GetAnnotCount(page)):
         annot = pdfium_c.FPDFPage_GetAnnot(page, k)
         if not annot:
             continue
         try:
             if pdfium_c.FPDFAnnot_GetSubtype(annot) in STAMP_ANNOT_KINDS:
-                r = pdfium_c.FS_RECTF()
-                if pdfium_c.FPDFAnnot_GetRect(annot, r):
-                    rects.append((r.left, r.bottom, r.right, r.top))
+                yield annot
         finally:
             pdfium_c.FPDFPage_CloseAnnot(annot)
-    return rects
 
 
 # Page objects that add neither characters nor lines to a page: an appearance made only of these (the image
@@ -57,19 +63,10 @@ def stamps_worth_flattening(page: pdfium.PdfPage) -> bool:
     nothing the text page or the rule finder sees, and costs a second load of the page. An appearance
     that pdfium cannot open (no objects) counts as worth flattening, as does any text or path inside it.
     """
-    count = pdfium_c.FPDFPage_GetAnnotCount(page)
-    for k in range(count):
-        annot = pdfium_c.FPDFPage_GetAnnot(page, k)
-        if not annot:
-            continue
-        try:
-            if pdfium_c.FPDFAnnot_GetSubtype(annot) not in STAMP_ANNOT_KINDS:
-                continue
-            n = pdfium_c.FPDFAnnot_GetObjectCount(annot)
-            if n <= 0 or not all(_picture_only(pdfium_c.FPDFAnnot_GetObject(annot, j)) for j in range(n)):
-                return True
-        finally:
-            pdfium_c.FPDFPage_CloseAnnot(annot)
+    for annot in _stamp_annotations(page):
+        n = pdfium_c.FPDFAnnot_GetObjectCount(annot)
+        if n <= 0 or not all(_picture_only(pdfium_c.FPDFAnnot_GetObject(annot, j)) for j in range(n)):
+            return True
     return False
 
 
