@@ -578,6 +578,8 @@ def _inline_tasks(
         return [fielded]
     text = doc.text[start:end]
     drafts: list[_Draft] = []
+    if not narrative and not _ASSIGNING_WORD.search(text):
+        return drafts  # no sentence of this content item can assign (see below)
     for a, b in _joined_sentences(text, start):
         sentence = text[a:b]
         s0 = start + a
