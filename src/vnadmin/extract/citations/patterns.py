@@ -474,8 +474,13 @@ NAME_END = regex.compile(
     r"|[ \t\n]+(?:theo|gắn với|nhằm|để|đã|được|đến nay|tại|trên địa bàn|trong đó|cũng như|bảo đảm|đảm bảo)[ \t\n]"
 )
 
-# A comma inside a law name is kept only for pairs such as "Luật Phòng, chống ma túy", "khám bệnh, chữa bệnh".
-LAW_NAME_COMMA = regex.compile(r",[ \t]*\n?[ \t]*(?=chống|chữa|bổ[ \t]+sung)")
+# A comma inside a law name is kept only for pairs such as "Luật Phòng, chống ma túy", "khám bệnh, chữa bệnh",
+# "Luật Thi đua, khen thưởng", "Luật Trật tự, an toàn giao thông đường bộ", "Luật Xuất cảnh, nhập cảnh …",
+# "Luật Tín ngưỡng, tôn giáo", "Luật Phòng cháy, chữa cháy và cứu nạn, cứu hộ".
+LAW_NAME_COMMA = regex.compile(
+    r",[ \t]*\n?[ \t]*(?=chống|chữa|bổ[ \t]+sung|khen[ \t]+thưởng|an[ \t]+toàn|nhập[ \t]+cảnh|tôn[ \t]+giáo"
+    r"|cứu[ \t]+hộ)"
+)
 
 # A quoted name right after the type word: "Đề án “Nâng cao năng lực ngành y tế …”".
 QUOTED_NAME = regex.compile(r"[ \t]+[“\"](?:[^”\"\n]|\n(?![ \t]*\n)){1,400}[”\"]")
