@@ -24,6 +24,7 @@ from dataclasses import dataclass
 import regex
 
 from vnadmin.extract.dates import make_date
+from vnadmin.extract.probe import matches_at, probe, word_positions
 from vnadmin.model import Deadline, Located, Period, Recurrence
 
 _F = regex.IGNORECASE | regex.VERSION1
@@ -570,38 +571,10 @@ assert [_TEXT_RULES[i][1].__name__ for i in (8, 9, 12, 15, 16, 17, 18)] == [
 ], "_TEXT_RULE_STARTS is out of step with _TEXT_RULES"
 # The same patterns for a match at a given position: the always-failing branch keeps the regex engine from first
 # looking for a literal the pattern needs ("quý") through the rest of the text on every call; the matches are the same.
-_TEXT_RULE_PROBES: dict[int, regex.Pattern[str]] = {
-    i: regex.compile(rf"(?:{_TEXT_RULES[i][0].pattern})|(?!)", _F) for i in _TEXT_RULE_STARTS
-}
+_TEXT_RULE_PROBES: dict[int, regex.Pattern[str]] = {i: probe(_TEXT_RULES[i][0]) for i in _TEXT_RULE_STARTS}
 # "06 tháng/lần" (rule 7) needs a "/ lần": without one the rule is skipped.
 _PER_TIME = regex.compile(r"/\s*lần", _F)
 _PER_TIME_RULE = 7
-
-
-def _positions(lowered: str, word: str) -> list[int]:
-    out: list[int] = []
-    find = lowered.find
-    i = find(word)
-    while i >= 0:
-        out.append(i)
-        i = find(word, i + 1)
-    return out
-
-
-def _matches(pattern: regex.Pattern[str], text: str, starts: list[int]) -> list[regex.Match[str]]:
-    """``pattern.finditer(text)`` when every match starts at one of ``starts`` (sorted): the leftmost match at or
-    after the end of the previous one, tried only where a match can start."""
-    out: list[regex.Match[str]] = []
-    cursor = 0
-    match = pattern.match
-    for p in starts:
-        if p < cursor:
-            continue
-        m = match(text, p)
-        if m is not None and m.end() > p:
-            out.append(m)
-            cursor = m.end()
-    return out
 
 
 def _run(rules: list[tuple[regex.Pattern[str], Builder]], text: str, ctx: _Context) -> list[_Hit]:
@@ -615,9 +588,9 @@ def _run(rules: list[tuple[regex.Pattern[str], Builder]], text: str, ctx: _Conte
         if words is not None:
             for w in words:
                 if w not in by_word:
-                    by_word[w] = _positions(lowered, w)
+                    by_word[w] = word_positions(lowered, w)
             starts = sorted({p for w in words for p in by_word[w]})
-            found: Iterable[regex.Match[str]] = _matches(_TEXT_RULE_PROBES[i], text, starts)
+            found: Iterable[regex.Match[str]] = matches_at(_TEXT_RULE_PROBES[i], text, starts)
         elif indexed and i == _PER_TIME_RULE and not _PER_TIME.search(text):
             continue
         else:
@@ -795,7 +768,7 @@ def find_cell_deadlines(
 
 
 # _PERIOD for a match at a given position (see _TEXT_RULE_PROBES).
-_PERIOD_PROBE = regex.compile(rf"(?:{_PERIOD.pattern})|(?!)", _F)
+_PERIOD_PROBE = probe(_PERIOD)
 _PERIOD_WORDS = ("giai", "thời", "năm", "đến", "19", "20")
 
 
@@ -805,14 +778,14 @@ def _period_matches(text: str) -> Iterable[regex.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):
         return _PERIOD.finditer(text)
-    starts = {p for w in _PERIOD_WORDS for p in _positions(lowered, w)}
-    for q in _positions(lowered, "năm"):
+    starts = {p for w in _PERIOD_WORDS for p in word_positions(lowered, w)}
+    for q in word_positions(lowered, "năm"):
         j = q
         while j > 0 and text[j - 1].isspace():
             j -= 1
         if j < q:
             starts.update(k for k in (j - 1, j - 2) if k >= 0)
-    return _matches(_PERIOD_PROBE, text, sorted(starts))
+    return matches_at(_PERIOD_PROBE, text, sorted(starts))
 
 
 def find_periods(text: str, *, offset: int = 0, exclude: list[tuple[int, int]] | None = None) -> list[Located]:

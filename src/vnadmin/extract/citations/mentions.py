@@ -21,6 +21,7 @@ from vnadmin.extract.citations.number import (
     type_code_of_name,
 )
 from vnadmin.extract.dates import NUMERIC_DATE, WORDED_DATE, make_date
+from vnadmin.extract.probe import matches_at, probe, word_positions
 
 LOOKBACK = 200
 """Characters read backwards from a number for its type word."""
@@ -297,7 +298,7 @@ _NICKNAMED_TYPES = frozenset(("Đề án",))
 
 # SHORT_FORM for a match at a given position: the always-failing branch keeps the regex engine from first looking
 # for a literal the pattern needs through the rest of the text on every call; the matches are the same.
-_SHORT_FORM_PROBE = regex.compile(rf"(?:{P.SHORT_FORM.pattern})|(?!)", P.SHORT_FORM.flags)
+_SHORT_FORM_PROBE = probe(P.SHORT_FORM)
 # A short form starts with the first word of a type name (lower-cased).
 _TYPE_FIRST_WORDS = tuple(sorted({w.split()[0].lower() for w in P.TYPE_WORDS}))
 
@@ -307,23 +308,8 @@ def _short_forms(text: str) -> list[regex.Match[str]]:
     lowered = text.lower()
     if len(lowered) != len(text):
         return list(P.SHORT_FORM.finditer(text))
-    starts: set[int] = set()
-    for w in _TYPE_FIRST_WORDS:
-        i = lowered.find(w)
-        while i >= 0:
-            starts.add(i)
-            i = lowered.find(w, i + 1)
-    out: list[regex.Match[str]] = []
-    cursor = 0
-    match = _SHORT_FORM_PROBE.match
-    for p in sorted(starts):
-        if p < cursor:
-            continue
-        m = match(text, p)
-        if m is not None and m.end() > p:
-            out.append(m)
-            cursor = m.end()
-    return out
+    starts = {p for w in _TYPE_FIRST_WORDS for p in word_positions(lowered, w)}
+    return matches_at(_SHORT_FORM_PROBE, text, sorted(starts))
 
 
 def find_short(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
