@@ -103,6 +103,14 @@ class Char:
     size: float
     bold: bool
     stamp: bool = False
+    # x0 of the last word of a piece of joined words (``_page_chars(join_words=True)``), None for one word:
+    # where the piece's text last moved on, as the next piece's position is judged against it
+    last_x0: float | None = None
+
+    @property
+    def letters(self) -> int:
+        """Characters other than the spaces inside a piece of joined words."""
+        return len(self.c) if self.last_x0 is None else len(self.c) - self.c.count(" ")
 
 
 @dataclass
@@ -147,7 +155,7 @@ class Run:
                 top = c.top
             if c.size > big.size:
                 big = c
-            n = len(cc)
+            n = c.letters
             total += n
             if c.bold:
                 bold += n
@@ -332,7 +340,9 @@ def _runs(chars: list[Char]) -> list[Run]:
             if not cur:
                 continue
         else:
-            last_base, last_x0, last_x1, last_size, last_stamp = ch.base, ch.x0, ch.x1, ch.size, ch.stamp
+            last_base, last_x1, last_size, last_stamp = ch.base, ch.x1, ch.size, ch.stamp
+            joined_x0 = ch.last_x0
+            last_x0 = ch.x0 if joined_x0 is None else joined_x0
             if not cur:
                 x0_, x1_, top_, big = ch.x0, ch.x1, ch.top, ch
                 bold_n = total = 0
@@ -346,7 +356,7 @@ def _runs(chars: list[Char]) -> list[Run]:
                     top_ = ch.top
                 if big is not None and ch.size > big.size:
                     big = ch
-            n = len(c)
+            n = len(c) if joined_x0 is None else len(c) - c.count(" ")
             total += n
             if ch.bold:
                 bold_n += n
@@ -525,7 +535,9 @@ class _View:
         return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
 
 
-_TOKENS = re.compile(r"\d+|[^\s\d]+|\s")
+# A word (digits apart) with the one ordinary space after it, or one white-space character: "Ủy ", "ban ",
+# "65", "/", "KH-UBND", "\n"
+_TOKENS = re.compile(r"\d+ ?|[^\s\d]+ ?|\s")
 # Letters of Unicode Vietnamese in the Latin-1/Latin Extended ranges (never a sign of a legacy font).
 _VIETNAMESE_LATIN = frozenset("àáâãèéêìíòóôõùúýăđĩũơưÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝĂĐĨŨƠƯ")
 # Characters that a Unicode Vietnamese page rarely shows but TCVN3/VNI text or a broken font map is full of
@@ -622,7 +634,14 @@ class _CharCalls:
 
 
 def _page_chars(
-    textpage: Any, view: _View, stamp: bool, start: int = 0, fonts: _Fonts | None = None, end: int | None = None
+    textpage: Any,
+    view: _View,
+    stamp: bool,
+    start: int = 0,
+    fonts: _Fonts | None = None,
+    end: int | None = None,
+    join_words: bool = False,
+    walls: _Walls | None = None,
 ) -> list[Char]:
     """The page's text (characters ``start`` to ``end``, default all) as :class:`Char` pieces: one per word
     (split at digits), space or line break.
@@ -631,6 +650,11 @@ def _page_chars(
     size and its weight; only a word whose ends disagree (a raised footnote digit, a jump, a wide spread,
     a change of weight) is read character by character. This loop runs once per word of the document:
     pdfium functions, the buffer and the page height are held in local variables.
+
+    ``join_words``: words that follow each other across one ordinary space on the same baseline, in the same
+    size and weight, become one piece ("Ủy ban nhân dân") — everything after reading treats such a piece as
+    it treated its words and their spaces, with a fraction of the objects. ``walls``: the page's vertical
+    rules, which words never join across (a table's characters are sorted into cells by their centres).
     """
     raw = textpage.raw
     n = pdfium_c.FPDFText_CountChars(raw) if end is None else end
@@ -651,6 +675,10 @@ def _page_chars(
     append = out.append
     sizes: dict[float, float] = {}
     prev: Char | None = None
+    # Joining words: ``word_last`` says ``prev`` is a plain word (read in one piece, no digits, no font
+    # check) that a next word may join; ``space_held`` that the space after it is held back for that word.
+    word_last = space_held = False
+    joinable = join_words and font_buf is None
     pos = start
     # the last box of the buffer, read with the first: a one-letter word leaves it stale and unused
     lx0 = ltop_ = lx1 = lbottom = 0.0
@@ -659,13 +687,23 @@ def _page_chars(
         n_c = len(c)
         pos += n_c
         if n_c == 1 and c.isspace():
+            if space_held:  # a second space or a line break: the held space is a piece after all
+                space_held = False
+                assert prev is not None
+                prev = _space_after(prev, stamp)
+                append(prev)
             if c == "\n" or c == "\r":
                 prev = Char(c, 0, 0, 0, 0, 0, False, stamp)
                 append(prev)
             elif prev is not None and prev.c not in "\r\n ":
-                prev = Char(" ", prev.x1, prev.x1, prev.top, prev.base, prev.size, False, stamp)
+                prev = _space_after(prev, stamp)
                 append(prev)
+            word_last = False
             continue
+        spaced = c[-1] == " "  # a word with the one space after it
+        if spaced:
+            c = c[:-1]
+            n_c -= 1
         last = k + n_c - 1
         if plain:
             get_box(handle, k, at_first)
@@ -681,13 +719,10 @@ def _page_chars(
         size = sizes.get(h, 0.0)
         if not size:
             size = sizes[h] = get_size(handle, k)
-        if size < 3.0:  # text scaled by its matrix reports size 1: the box heights tell, letter by letter
-            if n_c > 1:
-                _chars_one_by_one(c, k, calls, stamp, out)
-                prev = out[-1]
-                continue
+        if size < 3.0:  # text scaled by its matrix reports size 1: the box height tells (as letter by letter)
             size = (base - top) * 0.85
         bold = get_weight(handle, k) >= 600
+        uneven = False
         if n_c > 1:
             if plain:
                 ltop = height - ltop_
@@ -696,31 +731,101 @@ def _page_chars(
             else:
                 lx0, ltop, lx1, lbase, lh = box(last)
             last_bold = get_weight(handle, last) >= 600
-            if (
+            uneven = (
                 last_bold != bold
-                or abs(lh - h) > 0.05 * h + 0.1
                 or abs(lbase - base) > 0.1 * size + 0.2
                 or lx0 < x0 - 0.1
                 or lx1 - x0 > (0.8 * n_c + 0.3) * (size if size > 1.0 else 1.0)
-            ):
-                at = len(out)
-                ends = ((x0, top, x1, base, bold), (lx0, ltop, lx1, lbase, last_bold))
-                _chars_one_by_one(c, k, calls, stamp, out, ends)
-                prev = out[-1]
-                if font_buf is not None and fonts is not None and not c.isdigit():
-                    font = _font_name(raw, k, font_buf, flags)
-                    for piece in out[at:]:
-                        _check_font(piece, font, fonts)
-                continue
-            if lx1 > x1:
-                x1 = lx1
-            if ltop < top:
-                top = ltop
-        prev = Char(c, x0, x1, top, base, size, bold, stamp)
-        if font_buf is not None and fonts is not None and not c.isdigit():
-            _check_font(prev, _font_name(raw, k, font_buf, flags), fonts)
-        append(prev)
+            )
+            if not uneven and abs(lh - h) > 0.05 * h + 0.1:
+                # Ends of unlike height: a letter from another font of the same size ("số", "Ủy" in files
+                # whose subset keeps Vietnamese letters in a second font) is even; a smaller one is not.
+                lsize = sizes.get(lh, 0.0)
+                if not lsize:
+                    lsize = sizes[lh] = get_size(handle, last)
+                uneven = lsize != size
+            if not uneven:
+                if lx1 > x1:
+                    x1 = lx1
+                if ltop < top:
+                    top = ltop
+        if uneven:
+            space_held = _release(space_held, prev, stamp, out)
+            at = len(out)
+            ends = ((x0, top, x1, base, bold), (lx0, ltop, lx1, lbase, last_bold))
+            _chars_one_by_one(c, k, calls, stamp, out, ends)
+            prev = out[-1]
+            word_last = False
+            if font_buf is not None and fonts is not None and not c.isdigit():
+                font = _font_name(raw, k, font_buf, flags)
+                for piece in out[at:]:
+                    _check_font(piece, font, fonts)
+        elif (
+            space_held
+            and prev is not None
+            and size == prev.size
+            and bold == prev.bold
+            and not c[0].isdigit()
+            and abs(base - prev.base) <= 0.01 * size
+            and 0.0 <= x0 - prev.x1 <= JOIN_GAP * size
+            and (walls is None or not walls.between(prev.x1, x0, top, base))
+        ):
+            space_held = False
+            prev.c = f"{prev.c} {c}"
+            prev.last_x0 = x0
+            if x1 > prev.x1:
+                prev.x1 = x1
+            if top < prev.top:
+                prev.top = top
+        else:
+            space_held = _release(space_held, prev, stamp, out)
+            prev = Char(c, x0, x1, top, base, size, bold, stamp)
+            if font_buf is not None and fonts is not None and not c.isdigit():
+                _check_font(prev, _font_name(raw, k, font_buf, flags), fonts)
+            append(prev)
+            word_last = joinable and not c[0].isdigit()
+        if spaced:
+            if word_last:
+                space_held = True
+            else:
+                prev = _space_after(out[-1], stamp)
+                append(prev)
+    if space_held:
+        assert prev is not None
+        append(_space_after(prev, stamp))
     return out
+
+
+JOIN_GAP = 0.4
+"""Words join into one piece (``join_words``) across a gap of at most this many font sizes: an ordinary
+space, stretched by justification, and never the space between two table cells (about 0.43 and more)."""
+
+
+class _Walls:
+    """A page's vertical rules (table borders), to ask whether one stands between two words."""
+
+    def __init__(self, edges: list[dict[str, Any]]) -> None:
+        rules = sorted((e["x0"], e["top"], e["bottom"]) for e in edges if e["orientation"] == "v")
+        self.xs = [x for x, _, _ in rules]
+        self.rules = rules
+
+    def between(self, left: float, right: float, top: float, base: float) -> bool:
+        """Whether a rule crosses the gap from ``left`` to ``right`` (by a point) beside a word from
+        ``top`` to ``base``."""
+        lo, hi = bisect_left(self.xs, left - 1.0), bisect_right(self.xs, right + 1.0)
+        return any(r_top < base and r_bottom > top for _, r_top, r_bottom in self.rules[lo:hi])
+
+
+def _release(held: bool, prev: Char | None, stamp: bool, out: list[Char]) -> bool:
+    """Add the space held back after ``prev`` (if ``held``) before another piece; False: nothing held now."""
+    if held and prev is not None:
+        out.append(_space_after(prev, stamp))
+    return False
+
+
+def _space_after(prev: Char, stamp: bool) -> Char:
+    """The space after piece ``prev``: no width, at its end, on its baseline."""
+    return Char(" ", prev.x1, prev.x1, prev.top, prev.base, prev.size, False, stamp)
 
 
 def _chars_one_by_one(
@@ -984,26 +1089,30 @@ def _read_pages(path: Path, pdf: pdfium.PdfDocument) -> list[PageData]:
         if stamped:
             own_objects = pdfium_c.FPDFPage_CountObjects(page)
             page = flatten_page(pdf, i, page)
+        edges = _page_edges(page, view)
+        has_rules = (
+            sum(e["orientation"] == "h" for e in edges) >= 2 and sum(e["orientation"] == "v" for e in edges) >= 2
+        )
         tp = page.get_textpage()
         fonts = _Fonts()
         n1 = pdfium_c.FPDFText_CountChars(tp.raw)
         n0 = stamp_text_start(page, tp, own_objects, n1) if stamped else n1
-        chars = _page_chars(tp, view, stamp=False, fonts=fonts, end=n0)
+        # Words join into pieces, never across a table's border, nor on a page with stamps (whose characters
+        # are placed into the gaps they fill by their centres).
+        walls = _Walls(edges) if has_rules else None
+        chars = _page_chars(tp, view, stamp=False, fonts=fonts, end=n0, join_words=not stamped, walls=walls)
         stamp_text = ""
         if n1 > n0:
             extra = _page_chars(tp, view, stamp=True, start=n0)
             chars.extend([Char("\n", 0, 0, 0, 0, 0, False, True), *extra])
             stamp_text = "".join(c.c for c in extra)
         tp.close()
-        edges = _page_edges(page, view)
         page.close()
         pdata = PageData(i, width, height, chars, False, stamp_text)
         pdata.edges = edges
         pdata.fonts = fonts
         pdata.rotation = rotation
-        pdata.has_rules = (
-            sum(e["orientation"] == "h" for e in edges) >= 2 and sum(e["orientation"] == "v" for e in edges) >= 2
-        )
+        pdata.has_rules = has_rules
         pages.append(pdata)
     return pages
 
@@ -1630,7 +1739,7 @@ def _layout(pages: list[PageData]) -> Layout:
     for p in pages:
         for c in p.chars:
             if not c.c.isspace():
-                raw_sizes[c.size] = get(c.size, 0) + len(c.c)
+                raw_sizes[c.size] = get(c.size, 0) + c.letters
     sizes: Counter[float] = Counter()
     for size, n in raw_sizes.items():
         if size > 1:
