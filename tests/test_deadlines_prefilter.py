@@ -7,8 +7,8 @@ import pytest
 
 from tests.conftest import CORPUS
 from vnadmin.extract import deadlines as D
-from vnadmin.extract.probe import matches_at, word_positions
 from vnadmin.normalize import normalize
+from vnadmin.probe import matches_at, word_positions
 
 TEXTS = sorted(CORPUS.glob("*.txt"))
 

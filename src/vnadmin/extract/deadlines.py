@@ -24,8 +24,8 @@ from dataclasses import dataclass
 import regex
 
 from vnadmin.extract.dates import make_date
-from vnadmin.extract.probe import matches_at, probe, word_positions
 from vnadmin.model import Deadline, Located, Period, Recurrence
+from vnadmin.probe import matches_at, probe, word_positions
 
 _F = regex.IGNORECASE | regex.VERSION1
 

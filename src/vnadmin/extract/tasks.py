@@ -749,14 +749,17 @@ _NOMINEE = regex.compile(
 )
 
 
-def _section_tasks(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
+def _section_tasks(
+    doc: Document, s: Section, drafts: list[_Draft], parts: list[Section], known_head: _Head | None = None
+) -> None:
+    """The tasks of ``s`` and its items; ``known_head``: ``_item_head(doc, s)`` when the caller has read it."""
     executing = _executors(doc, s)
     if executing is not None:
         drafts.append(executing)
         return
     if s.children and _PERSON_ITEM.match(doc.text, s.span[0]):
         return  # the units a leader is in charge of ("phụ trách: + Bệnh viện …") are not assignees
-    head = _item_head(doc, s)
+    head = known_head if known_head is not None else _item_head(doc, s)
     assigning = any(p.span[0] <= s.span[0] < p.span[1] for p in parts)
     narrative = not parts or assigning
     if head is not None and len(head.mentions) == 1 and head.mentions[0].collective:
@@ -830,8 +833,9 @@ def _members_after_label(doc: Document, head: _Head, s: Section) -> _Head:
 def _headed_descendants(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
     """Items under a headed item that name bodies of their own ("2.2. … a) Sở Xây dựng"), at any depth."""
     for child in s.children:
-        if _item_head(doc, child) is not None:
-            _section_tasks(doc, child, drafts, parts)
+        head = _item_head(doc, child)
+        if head is not None:
+            _section_tasks(doc, child, drafts, parts, head)
         else:
             _headed_descendants(doc, child, drafts, parts)
 
@@ -869,10 +873,14 @@ _DIEN = regex.compile(r"^[^\S\n]*\p{Lu}[^\n:]{0,80}?[^\S\n]+điện[^\S\n]*:[^\S
 _LABEL_COLON = regex.compile(r"[^\S\n]*:")
 
 
+# The folded names of the letter types (folded once: the test runs for every section).
+_LETTER_TYPES = frozenset({fold("Công văn"), fold("Công điện")})
+
+
 def _is_letter(doc: Document) -> bool:
     """An official letter (Công văn) or telegram (Công điện): it is addressed ("Kính gửi: …", "… điện:") to the
     bodies that must act."""
-    return fold(doc.metadata.doc_type or "") in {fold("Công văn"), fold("Công điện")}
+    return fold(doc.metadata.doc_type or "") in _LETTER_TYPES
 
 
 # The writer asking its addressees as a group: "Bộ Nội vụ đề nghị các bộ, tỉnh quan tâm …", "Đề nghị Quý cơ quan …".

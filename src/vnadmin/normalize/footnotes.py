@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import regex
 
 from vnadmin.normalize.mapped import MappedText
+from vnadmin.probe import matches_at, probe
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPER_TO_ASCII = str.maketrans(SUPERSCRIPT_DIGITS, "0123456789")
@@ -21,6 +22,21 @@ FOOTNOTE_START = regex.compile(
     rf"(?:^|(?<=\n\n))(?P<marker>[{SUPERSCRIPT_DIGITS}]+|\[\d{{1,3}}\])[ \n](?P<body>.+?)(?=\n\n|\Z)",
     regex.DOTALL,
 )
+
+
+# Where a FOOTNOTE_START match can begin besides the text's start: right after a blank line, before a marker's
+# first character. Two candidates never overlap (a marker is no line break), so the scan finds every one.
+_AFTER_BLANK_LINE = regex.compile(rf"\n\n(?=[{SUPERSCRIPT_DIGITS}\[])")
+_MARKER_FIRST = frozenset(SUPERSCRIPT_DIGITS + "[")
+_FOOTNOTE_START_PROBE = probe(FOOTNOTE_START)
+
+
+def footnote_starts(text: str) -> list[regex.Match[str]]:
+    """``FOOTNOTE_START.finditer(text)``, tried only where a footnote can start: at the text's start or after a
+    blank line, on a marker (a scan for a blank line before a marker is far cheaper than one for the pattern)."""
+    starts = [0] if text[:1] in _MARKER_FIRST else []
+    starts.extend(m.end() for m in _AFTER_BLANK_LINE.finditer(text))
+    return matches_at(_FOOTNOTE_START_PROBE, text, starts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,7 +61,7 @@ def move_footnotes(mt: MappedText) -> tuple[MappedText, list[FoundFootnote]]:
     """Take footnote paragraphs out of the flow and append them, in order, after the body."""
     text = mt.text
     found: list[tuple[int, int, str, int]] = []  # para start, para end, marker, anchor position
-    for m in FOOTNOTE_START.finditer(text):
+    for m in footnote_starts(text):
         marker = m.group("marker")
         anchor = _find_anchor(text, marker, m.start(), [f[1] for f in found])
         if anchor is None:

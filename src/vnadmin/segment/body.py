@@ -237,7 +237,8 @@ _LABEL_COLON = regex.compile(r"^\p{L}+(?:\s\p{L}+)?\s+\d{1,2}\s*:")
 def _is_heading_line(para: str) -> bool:
     """A heading stands alone: short, no final '.'/';', one sentence, a colon only at its end or after a
     numbered sub-label."""
-    if _TERMINAL.search(para) or len(para) > HEADING_MAX or _SENTENCE_BREAK.search(para):
+    # The length first: it is free, and the two searches run through the whole of a long paragraph.
+    if len(para) > HEADING_MAX or _TERMINAL.search(para) or _SENTENCE_BREAK.search(para):
         return False
     colon = para.find(":")
     return colon == -1 or colon >= len(para.rstrip(" :")) or bool(_LABEL_COLON.match(para))

@@ -137,16 +137,23 @@ def extract_citations(text: str) -> list[Citation]:
     return link_citations(text, mentions, footnotes=footnotes, legal_bases=legal)[0]
 
 
-def _is_self(doc: Document, m: Mention) -> bool:
-    """A mention of the document itself: its own number, or its own title ("Kế hoạch thực hiện …")."""
+def _own_number(doc: Document) -> str | None:
+    """The document's own number in canonical form, None when it has none or it does not parse."""
+    if not doc.metadata.number:
+        return None
+    try:
+        return str(DocumentNumber.parse(doc.metadata.number))
+    except InvalidNumber:
+        return None
+
+
+def _is_self(doc: Document, m: Mention, own: str | None) -> bool:
+    """A mention of the document itself: its own number (``own``, see :func:`_own_number`), or its own title
+    ("Kế hoạch thực hiện …")."""
     md = doc.metadata
-    if m.parsed is not None and md.number:
-        try:
-            own = DocumentNumber.parse(md.number)
-        except InvalidNumber:
-            own = None
-        if own is not None and str(own) == str(m.parsed) and (m.date is None or m.date == md.issued_date):
-            return True
+    same_number = own is not None and m.parsed is not None and own == str(m.parsed)
+    if same_number and (m.date is None or m.date == md.issued_date):
+        return True
     if m.kind == "named" and md.title and md.doc_type and fold(m.doc_type or "") == fold(md.doc_type):
         name = " ".join(fold(m.name or "")[len(fold(m.doc_type or "")) :].split())
         title = " ".join(fold(md.title).split())
@@ -166,7 +173,8 @@ def find_citations(doc: Document) -> tuple[list[Citation], list[Reference]]:
     ``Citation.page`` is left for the pipeline to fill.
     """
     text = doc.text
-    mentions = [m for m in find_mentions(text) if not _is_self(doc, m)]
+    own = _own_number(doc)  # parsed once, not once per mention
+    mentions = [m for m in find_mentions(text) if not _is_self(doc, m, own)]
     footnotes = [f.span for f in doc.footnotes]
     if doc.legal_bases:
         legal = [lb.span for lb in doc.legal_bases]

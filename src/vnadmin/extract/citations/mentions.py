@@ -21,7 +21,7 @@ from vnadmin.extract.citations.number import (
     type_code_of_name,
 )
 from vnadmin.extract.dates import NUMERIC_DATE, WORDED_DATE, make_date
-from vnadmin.extract.probe import matches_at, probe, word_positions
+from vnadmin.probe import matches_at, probe, word_positions
 
 LOOKBACK = 200
 """Characters read backwards from a number for its type word."""
@@ -235,17 +235,28 @@ def _numbers_in_text(text: str) -> Iterator[regex.Match[str]]:
         slash = text.find("/", line_end)
 
 
+def _parse_number(raw: str, seen: dict[str, DocumentNumber | None]) -> DocumentNumber | None:
+    """``DocumentNumber.parse(raw)``, None when it is no number; ``seen`` keeps the answers of one text, where
+    the same numbers come back (a parsed number is immutable, so mentions may share it)."""
+    if raw not in seen:
+        try:
+            seen[raw] = DocumentNumber.parse(raw)
+        except InvalidNumber:
+            seen[raw] = None
+    return seen[raw]
+
+
 def find_numbered(text: str) -> list[Mention]:
     """Mentions anchored on a full document number, in text order."""
     out: list[Mention] = []
+    parsed_numbers: dict[str, DocumentNumber | None] = {}
     for nm in _numbers_in_text(text):
         raw = _trim_footnote_marker(nm.group())
         if nm.group("serial") is None:
             continue  # a draft's blank number "Kế hoạch số      /KH-UBND" refers to the document itself
         s, e = nm.start(), nm.start() + len(raw)
-        try:
-            parsed = DocumentNumber.parse(raw)
-        except InvalidNumber:
+        parsed = _parse_number(raw, parsed_numbers)
+        if parsed is None:
             continue
         window = text[max(0, s - LOOKBACK) : s]
         if P.HEADER_NUMBER.search(window):
@@ -369,6 +380,20 @@ def _name_end(text: str, start: int, law: bool) -> int:
     return start + stop
 
 
+# NAMED_LAW, NAMED_PLAN and LOWER_PLAN for a match at a given position, and the words their matches start with
+# (as written: the patterns are case-sensitive there); see :func:`_starting_with`.
+_NAMED_LAW_PROBE = probe(P.NAMED_LAW)
+_NAMED_PLAN_PROBE = probe(P.NAMED_PLAN)
+_LOWER_PLAN_PROBE = probe(P.LOWER_PLAN)
+
+
+def _starting_with(pattern: regex.Pattern[str], text: str, words: tuple[str, ...]) -> list[regex.Match[str]]:
+    """``finditer`` of the probe ``pattern`` when each of its matches starts with one of ``words``: tried only
+    where one occurs (a few hundred places rather than every character of the text)."""
+    starts = sorted({p for w in words for p in word_positions(text, w)})
+    return matches_at(pattern, text, starts)
+
+
 _PRECEDING_SELF = regex.compile(
     r"(?:ban hành|Ban hành|Trên đây là|trên đây là|xây dựng|Xây dựng|dự thảo|Dự thảo|theo|Theo|phê duyệt|Phê duyệt"
     r"|thuộc|lập|Lập|hoàn thiện|Hoàn thiện|soạn thảo|Soạn thảo|gọi tắt là|gọi là)\s*:?\s*\Z"
@@ -389,7 +414,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     for cm in P.NAMED_CONGRESS.finditer(text):
         if cm.group("tail").strip():
             add(Mention(cm.start(), cm.end(), "named", "Nghị quyết", name=cm.group()))
-    for lm in P.NAMED_LAW.finditer(text):
+    for lm in _starting_with(_NAMED_LAW_PROBE, text, P.LAW_TYPE_WORDS):
         s = lm.start()
         name_start = lm.end("type")
         end = _name_end(text, name_start, law=True)
@@ -411,7 +436,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             m = Mention(tm.start(), p, "named", tm.group("type"), issuer=issuer, name=text[tm.start() : p])
             m.subject, m.subject_span = _read_subject(text, p)
             add(m)
-    for pm in P.NAMED_PLAN.finditer(text):
+    for pm in _starting_with(_NAMED_PLAN_PROBE, text, P.PLAN_TYPE_WORDS):
         s = pm.start()
         if _PRECEDING_SELF.search(text, max(0, s - 20), s):
             continue
@@ -424,7 +449,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if len(text[pm.end() : end].split()) < 2 or P.GENERIC_OWNER.search(text, pm.end(), end):
             continue
         add(Mention(s, end, "named", pm.group("type"), name=text[s:end]))
-    for lp in P.LOWER_PLAN.finditer(text):
+    for lp in _starting_with(_LOWER_PLAN_PROBE, text, P.LOWER_PLAN_FIRST_WORDS):
         s = lp.start()
         end = _name_end(text, lp.end(), law=False)
         end = s + len(_NAME_TRAIL.sub("", text[s:end]))

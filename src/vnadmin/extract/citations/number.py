@@ -46,7 +46,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal
 
 import regex
@@ -152,6 +152,7 @@ def _issuer_table() -> dict[str, IssuerCode]:
     return out
 
 
+@lru_cache(maxsize=4096)  # a handful of codes, read for every number of every document
 def type_code(code: str) -> str | None:
     """The canonical spelling of a known type code, else None.
 
@@ -200,6 +201,7 @@ def _clean_letters(s: str) -> str:
     return unicodedata.normalize("NFC", s).replace("Ð", "Đ").replace("ð", "đ")
 
 
+@lru_cache(maxsize=4096)  # a few hundred issuer codes, read for every number of every document
 def _canonical_issuer(code: str) -> str:
     code = _clean_letters(code)
     term = _TERM.match(code.upper())

@@ -395,8 +395,9 @@ SUBJECT_END = regex.compile(r"[;\n]|\.(?:\s|\Z)|,[ \t]+(?=(?:các|và|số|Quy�
 # Laws and codes by name: "Luật Thực hiện dân chủ ở cơ sở", "Bộ luật Lao động", "Pháp lệnh Dân số",
 # "Hiến pháp năm 2013", "Hiến pháp 2013", and in upper-case titles "LUẬT VIỆC LÀM". "Luật" must be capitalised;
 # "Luật sư" (a lawyer) and "PHÁP LUẬT" are no law.
+LAW_TYPE_WORDS = ("Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "BỘ LUẬT", "LUẬT", "PHÁP LỆNH", "HIẾN PHÁP")
 NAMED_LAW = regex.compile(
-    r"(?<![\p{L}])(?<!PHÁP[ \t])(?P<type>Bộ luật|Luật|Pháp lệnh|Hiến pháp|BỘ LUẬT|LUẬT|PHÁP LỆNH|HIẾN PHÁP)"
+    rf"(?<![\p{{L}}])(?<!PHÁP[ \t])(?P<type>{'|'.join(LAW_TYPE_WORDS)})"
     rf"(?!{SP1}(?:sư|gia|số|này|đó|định|pháp|và|hoặc|SƯ|SỐ|NÀY|VÀ|(?!(?:19|20)\d\d(?!\d))\d))"
     rf"(?P<rest>{SP1}\p{{L}}|(?={SP1}(?:năm[ \t]+)?(?:19|20)\d\d(?!\d)))"
 )
@@ -442,8 +443,9 @@ TYPE_OF_ISSUER = regex.compile(
 # next word must not make it generic, recurring or self-referring ("Kế hoạch này", "Kế hoạch hằng năm", "Đề án
 # số", "thuộc Kế hoạch lập dự toán …"), nor start a clause about it ("Kế hoạch ban hành trước ngày 15/3/2026",
 # "Kế hoạch trình Ban Thường trực ký", "Kế hoạch đạt hiệu quả"). A "Chiến lược" is not among the named types.
+PLAN_TYPE_WORDS = ("Đề án", "Kế hoạch", "Quy chế", "Nghị quyết", "Chỉ thị")
 NAMED_PLAN = regex.compile(
-    r"(?<![\p{L}])(?P<type>Đề án|Kế hoạch|Quy chế|Nghị quyết|Chỉ thị)"
+    rf"(?<![\p{{L}}])(?P<type>{'|'.join(PLAN_TYPE_WORDS)})"
     r"(?![ \t]+(?:này|đó|trên|số|của|và|các|những|được|đã|sẽ|cụ|chi|năm|thực hiện|triển khai|liên quan|đề ra"
     r"|hằng|hàng|lập|gửi|bảo đảm|đảm bảo|khác|ban hành|trình|đạt|do|để|nhằm|phải|cần|với|theo|cho|tại|trong|đúng"
     r"|kịp|hoàn thành|\d)(?![\p{L}\p{M}]))"
@@ -456,6 +458,8 @@ LOWER_PLAN = regex.compile(
     r"(?<=(?:triển[ \t]+khai|thực[ \t]+hiện)(?:[ \t]+(?:tốt|có[ \t]+hiệu[ \t]+quả|hiệu[ \t]+quả))?[ \t]+)"
     r"(?P<type>đề[ \t]+án|kế[ \t]+hoạch)(?=[ \t]+\p{Ll})(?![ \t]+(?:này|đó|trên|của|các|những|được|đã|sẽ|năm))"
 )
+# The first word of each LOWER_PLAN type: a match starts at one of them.
+LOWER_PLAN_FIRST_WORDS = ("đề", "kế")
 PERIOD_IN_NAME = regex.compile(r"(?:giai[ \t]+đoạn|đến[ \t]+năm)[ \t]+(?:19|20)\d\d")
 
 # A plan owned by every addressee is generic: "Kế hoạch cải cách hành chính năm 2026 của cơ quan, đơn vị, địa

@@ -92,10 +92,11 @@ def resolve(mentions: list[Mention]) -> Resolved:
     # Full numbers first, so that short forms anywhere in the text can find them.
     order = sorted(range(len(mentions)), key=lambda i: (mentions[i].kind != "number", mentions[i].start))
     pending: dict[int, int] = {}
+    numbers = _NumberIndex()
     for i in order:
         m = mentions[i]
         if m.kind == "number" and m.parsed is not None:
-            pending[i] = _resolve_number(m, refs)
+            pending[i] = _resolve_number(m, refs, numbers)
         elif m.kind == "short":
             r = _resolve_short(m, mentions, pending, refs)
             if r is not None:
@@ -116,22 +117,38 @@ def resolve(mentions: list[Mention]) -> Resolved:
     return Resolved(kept, final_links, final_refs)
 
 
-def _resolve_number(m: Mention, refs: list[_Ref]) -> int:
+@dataclass(slots=True)
+class _NumberIndex:
+    """The references made from full numbers (by :func:`_resolve_number`), by canonical number and by loose
+    identity, in creation order: a lookup reads only the few references that can match, not every one."""
+
+    by_canonical: dict[str, list[int]] = field(default_factory=dict)
+    by_loose: dict[tuple[str | None, int | None, tuple[str, ...]], list[int]] = field(default_factory=dict)
+
+    def add(self, i: int, canonical: str, loose: tuple[str | None, int | None, tuple[str, ...]]) -> None:
+        self.by_canonical.setdefault(canonical, []).append(i)
+        self.by_loose.setdefault(loose, []).append(i)
+
+
+def _resolve_number(m: Mention, refs: list[_Ref], index: _NumberIndex) -> int:
     assert m.parsed is not None
     p = m.parsed
     canonical = str(p)
     loose = (p.type_code, p.serial, p.issuers)
-    for i, r in enumerate(refs):
-        if r.canonical == canonical and _compatible(r.date, m.date):
+    # Only references made here carry a canonical number and a family, so the index holds every candidate.
+    for i in index.by_canonical.get(canonical, ()):
+        if _compatible(refs[i].date, m.date):
             return i
     variant_families = {"normative", "administrative"}
-    for i, r in enumerate(refs):
+    for i in index.by_loose.get(loose, ()):
+        r = refs[i]
         same_date = r.date is not None and r.date == m.date
-        if r.loose == loose and r.family != p.family and {r.family, p.family} == variant_families and same_date:
+        if r.family != p.family and {r.family, p.family} == variant_families and same_date:
             r.uncertain = True
             r.notes.append(f"'{m.number}' read as a variant of '{r.number}' (same type, serial, issuer and date)")
             return i
     year = p.year or (m.date.year if m.date else None)
+    index.add(len(refs), canonical, loose)
     refs.append(
         _Ref(
             key=p.key(year),
