@@ -798,7 +798,8 @@ def _page_chars(
 
 JOIN_GAP = 0.4
 """Words join into one piece (``join_words``) across a gap of at most this many font sizes: an ordinary
-space, stretched by justification, and never the space between two table cells (about 0.43 and more)."""
+space (about 0.25), stretched by justification. Wider gaps (tab stops, columns, a gap a stamp fills) keep
+their words apart, as do table rules (:class:`_Walls`)."""
 
 
 class _Walls:
