@@ -8,7 +8,7 @@ import pytest
 from tests.conftest import CORPUS
 from vnadmin.extract import deadlines as D
 from vnadmin.normalize import normalize
-from vnadmin.probe import matches_at, word_positions
+from vnadmin.probe import matches_at
 
 TEXTS = sorted(CORPUS.glob("*.txt"))
 
@@ -21,6 +21,6 @@ def test_indexed_rules_find_what_a_full_scan_finds(path) -> None:  # type: ignor
     for i, words in D._TEXT_RULE_STARTS.items():
         pattern = D._TEXT_RULES[i][0]
         full = {m.span() for m in pattern.finditer(text) if m.end() > m.start()}
-        starts = sorted({p for w in words for p in word_positions(lowered, w)})
+        starts = sorted({p for w in words for p in D._start_positions(text, lowered, w)})
         indexed = {m.span() for m in matches_at(D._TEXT_RULE_PROBES[i], text, starts) if m.end() > m.start()}
         assert indexed == full, (i, sorted(full ^ indexed)[:3])

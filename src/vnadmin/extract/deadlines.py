@@ -569,6 +569,26 @@ assert [_TEXT_RULES[i][1].__name__ for i in (8, 9, 12, 15, 16, 17, 18)] == [
     "_partial",
     "_year",
 ], "_TEXT_RULE_STARTS is out of step with _TEXT_RULES"
+# A start word that begins one phrase only, in every rule listing it: a match starts at that word only where the
+# whole phrase follows ("thực" only in "thực hiện xong", which the many "thực hiện" are not), so the other places
+# of the word are not tried.
+_START_PHRASES: dict[str, regex.Pattern[str]] = {
+    "hoàn": regex.compile(r"hoàn\s+thành", _F),
+    "thực": regex.compile(r"thực\s+hiện\s+xong", _F),
+    "kết": regex.compile(r"kết\s+thúc", _F),
+    "định": regex.compile(r"định\s+kỳ", _F),
+    "hạn": regex.compile(r"hạn\s+chót", _F),
+    "không": regex.compile(r"không\s+muộn\s+hơn", _F),
+}
+
+
+def _start_positions(text: str, lowered: str, word: str) -> list[int]:
+    """The places of ``word`` in ``lowered`` (``text`` lower-cased, same length) where a text rule's match may start."""
+    positions = word_positions(lowered, word)
+    phrase = _START_PHRASES.get(word)
+    return positions if phrase is None else [p for p in positions if phrase.match(text, p)]
+
+
 # The same patterns for a match at a given position: the always-failing branch keeps the regex engine from first
 # looking for a literal the pattern needs ("quý") through the rest of the text on every call; the matches are the same.
 _TEXT_RULE_PROBES: dict[int, regex.Pattern[str]] = {i: probe(_TEXT_RULES[i][0]) for i in _TEXT_RULE_STARTS}
@@ -588,7 +608,7 @@ def _run(rules: list[tuple[regex.Pattern[str], Builder]], text: str, ctx: _Conte
         if words is not None:
             for w in words:
                 if w not in by_word:
-                    by_word[w] = word_positions(lowered, w)
+                    by_word[w] = _start_positions(text, lowered, w)
             starts = sorted({p for w in words for p in by_word[w]})
             found: Iterable[regex.Match[str]] = matches_at(_TEXT_RULE_PROBES[i], text, starts)
         elif indexed and i == _PER_TIME_RULE and not _PER_TIME.search(text):

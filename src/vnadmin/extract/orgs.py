@@ -663,6 +663,20 @@ _PLURAL_INSIDE = regex.compile(r"\S+(?:\s+\S+){0,5}?\s+các\s")
 _LOCALITY_LIST = regex.compile(r"(?:huyện|xã|phường|thành\s+phố|thị\s+xã)\s*,")
 
 
+# The first words of every body :func:`_scan_orgs` reports (a shared-head list's members aside): a title, a
+# council's standing body, an investor, a plural, a collective or a head starts it.
+_NAME_FIRST_WORDS = tuple(
+    sorted({*_TITLE_FIRST_WORDS, "Thường", "Nhà", "Các", "các", *_COLLECTIVE_FIRST_WORDS, *_HEAD_FIRST_WORDS})
+)
+
+
+def may_start_org(text: str, pos: int) -> bool:
+    """Whether a body may start at ``pos`` of ``text``: every body :func:`find_orgs` reports starts at such a
+    position, except the members of a shared-head list ("Các Bộ: Công an, …"), which start after the head's colon.
+    A quick necessary test before a scan."""
+    return text.startswith(_NAME_FIRST_WORDS, pos) and _CANDIDATE.match(text, pos) is not None
+
+
 def find_orgs(text: str, offset: int = 0, *, join: WordJoin | None = None) -> list[OrgMention]:
     """Bodies named in ``text``, in order; ``start``/``end`` are ``offset`` + positions in ``text``.
 

@@ -26,9 +26,10 @@ from typing import Literal
 import regex
 
 from vnadmin.extract.deadlines import find_cell_deadlines, find_deadlines, find_periods
-from vnadmin.extract.orgs import SHARED_HEAD, OrgMention, find_orgs, memoised
+from vnadmin.extract.orgs import SHARED_HEAD, OrgMention, find_orgs, may_start_org, memoised
 from vnadmin.model import Assignee, Cell, Deadline, DocTable, Document, Located, Role, Section, Task
 from vnadmin.normalize import fold
+from vnadmin.probe import word_positions
 
 _F = regex.IGNORECASE | regex.VERSION1
 
@@ -61,11 +62,14 @@ _LEAD_IN = regex.compile(r"^\s*(?:(?:để|nhằm|căn\s+cứ|trên\s+cơ\s+sở
 # An obligation stated in a content part: "Sở, ban, ngành thuộc Ủy ban nhân dân Thành phố có trách nhiệm rà soát …".
 _OBLIGATION = regex.compile(_FUNCTION_PREFIX + r"(?:có|chịu)\s+trách\s+nhiệm", _F)
 _COOPERATE_WITH = regex.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?\s+(?:(?:với|cùng)\s+)?", _F)
-_HEAD_FILLER = regex.compile(
-    r"^(?:[\s,;&()/-]|và|với|các|đề\s+nghị|giao|trách\s+nhiệm\s+của|thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|chánh"
-    r"|lãnh\s+đạo|cơ\s+quan\s+(?:chủ\s+trì|thường\s+trực)|chủ\s+trì|thường\s+trực|đầu\s+mối|đơn\s+vị\s+chủ\s+trì)*$",
-    _F,
+_HEAD_FILLER_WORDS = (
+    r"và|với|các|đề\s+nghị|giao|trách\s+nhiệm\s+của|thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|chánh"
+    r"|lãnh\s+đạo|cơ\s+quan\s+(?:chủ\s+trì|thường\s+trực)|chủ\s+trì|thường\s+trực|đầu\s+mối|đơn\s+vị\s+chủ\s+trì"
 )
+_HEAD_FILLER = regex.compile(rf"^(?:[\s,;&()/-]|{_HEAD_FILLER_WORDS})*$", _F)
+# The punctuation a head may start with, and a filler word after it (see _may_name_bodies).
+_HEAD_PUNCTUATION = regex.compile(r"[\s,;&()/-]*", _F)
+_HEAD_FILLER_WORD = regex.compile(_HEAD_FILLER_WORDS, _F)
 # Sentence ends: punctuation, a blank line, or a line break before a capital, a bullet or a label (a line that
 # ends in a comma or "và" continues).
 _SENTENCE_END = regex.compile(
@@ -102,6 +106,26 @@ def _sentences(text: str) -> list[tuple[int, int]]:
 
 
 _ORG_LIST_REST = regex.compile(r"[\s,;&.]*(?:và\s*)?", _F)
+# The two ways _ORG_LIST_REST can run up to a letter: list punctuation, or list punctuation and "và".
+_LIST_PUNCTUATION = regex.compile(r"[\s,;&.]*", _F)
+_LIST_PUNCTUATION_AND = regex.compile(r"[\s,;&.]*và\s*", _F)
+
+
+def _only_lists_bodies(rest: str) -> bool:
+    """Whether ``rest`` names bodies and nothing else, apart from list punctuation ("Sở Nội vụ, Sở Tư pháp;")."""
+    # The first body must start right after the list punctuation, at a letter (after a shared head's colon would
+    # leave the colon between): where neither way of running over it ends at a possible start of a name, no body
+    # list can follow, and the scan for bodies is skipped.
+    leads = (_LIST_PUNCTUATION.match(rest), _LIST_PUNCTUATION_AND.match(rest))
+    if not any(m is not None and may_start_org(rest, m.end()) for m in leads):
+        return False
+    orgs = find_orgs(rest)
+    pos = 0
+    for org in orgs:
+        if not _ORG_LIST_REST.fullmatch(rest[pos : org.start]):
+            return False
+        pos = org.end
+    return bool(orgs) and _ORG_LIST_REST.fullmatch(rest[pos:]) is not None
 
 
 def _joined_sentences(text: str, offset: int) -> list[tuple[int, int]]:
@@ -119,16 +143,9 @@ def _joined_sentences(text: str, offset: int) -> list[tuple[int, int]]:
             rest = body[label.end() if label else 0 :]
             verb = _VERB_LEAD.match(rest)
             rest = rest[verb.end() if verb else 0 :]
-            pos = 0
-            orgs = find_orgs(rest)
-            for org in orgs:
-                if not _ORG_LIST_REST.fullmatch(rest[pos : org.start]):
-                    break
-                pos = org.end
-            else:
-                if orgs and _ORG_LIST_REST.fullmatch(rest[pos:]):
-                    pending = a
-                    continue
+            if _only_lists_bodies(rest):
+                pending = a
+                continue
         out.append((a, b))
     if pending is not None:
         out.append((pending, len(text)))
@@ -153,6 +170,13 @@ _EMPTY_FIELD = regex.compile(
     r"(?:cơ\s+quan|đơn\s+vị)(?:\s+(?:chủ\s+trì|phối\s+hợp|thực\s+hiện|tham\s+mưu|chịu\s+trách\s+nhiệm)){1,3}\s*:\s*$",
     _F,
 )
+
+
+def _has_empty_field(text: str) -> bool:
+    """``_EMPTY_FIELD.search(text)``; a text without a colon has no field (a quick test before the slow search)."""
+    return ":" in text and _EMPTY_FIELD.search(text) is not None
+
+
 _INLINE_LEAD = regex.compile(r"^[\s,]*(?:\([^)]*\)\s*)?(?:có\s+trách\s+nhiệm\s+|là\s+cơ\s+quan\s+)?chủ\s+trì", _F)
 _INLINE_RESPONSIBLE = regex.compile(
     _FUNCTION_PREFIX
@@ -167,12 +191,14 @@ _YEAR_MENTION = regex.compile(  # "năm 2025", "giai đoạn 2021-2025", a bare 
     r"(?:năm|giai\s+đoạn)\s+((?:19|20)\d{2})(?!\d)|(?<![\d/])((?:19|20)\d{2})(?!\d)", _F
 )
 _BLANK_LINE = regex.compile(r"\n[^\S\n]*\n")  # the blank line between two paragraphs
-_ENDS_IN_NAME = regex.compile(r"[\p{L}\p{M}\d)]\s*$")  # "…, Hội Liên hiệp" (a name cut by a blank line)
+_ENDS_IN_NAME = regex.compile(r"[\p{L}\p{M}\d)]\s*$", regex.REVERSE)  # "…, Hội Liên hiệp" (a name cut by a blank line)
 _CAPITAL_START = regex.compile(r"[^\S\n]*\p{Lu}")  # "Phụ nữ Thành phố …"
-_ENDS_IN_STOP = regex.compile(r"[.;:]\s*$")  # "… theo dõi." / "…:"
+_ENDS_IN_STOP = regex.compile(r"[.;:]\s*$", regex.REVERSE)  # "… theo dõi." / "…:"
 _LOWER_NEXT_LINE = regex.compile(r"\n[^\S\n]*\p{Ll}")  # "⏎dựng Đảng …": a wrapped line
-_ENDS_IN_JOIN = regex.compile(r"(?:,|\svà)[^\S\n]*$")  # "… Ban Xây dựng Đảng và"
-_ENDS_IN_SENTENCE = regex.compile(r"[.;]\s*$")  # "… năm 2025."
+_ENDS_IN_JOIN = regex.compile(r"(?:,|\svà)[^\S\n]*$", regex.REVERSE)  # "… Ban Xây dựng Đảng và"
+_ENDS_IN_SENTENCE = regex.compile(r"[.;]\s*$", regex.REVERSE)  # "… năm 2025."
+# (The four patterns above, searched only to know whether a text ends so, search from the end: a forward search
+# would try every position of a long paragraph first; the answer is the same.)
 _BRACKETED = regex.compile(r"\([^)]*\)")  # "(Sở Tài chính, …)"
 _COOPERATE_GAP = regex.compile(r"[\s,;&]*(?:và\s+|cùng\s+)?", _F)  # ", và " between partners
 _LIST_GAP = regex.compile(r"[\s,;&]*(?:và\s+)?", _F)  # ", " or " và " between listed bodies
@@ -381,7 +407,7 @@ def _office_holder(head: str, offset: int) -> list[OrgMention] | None:
 def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
     """The bodies of a head that only names bodies (besides filler words), or of a head that describes bodies
     and lists them in brackets; ``None`` for any other text."""
-    if not head.strip() or len(head) > 400:
+    if not head.strip() or len(head) > 400 or not _may_name_bodies(head):
         return None
     mentions = [m for m in find_orgs(head, offset) if not m.generic or m.collective]
     brackets = [(b.start() + offset, b.end() + offset) for b in _BRACKETED.finditer(head)]
@@ -409,6 +435,18 @@ def _head_mentions(head: str, offset: int) -> list[OrgMention] | None:
         if inner and _HEAD_FILLER.match(rest):
             return inner
     return None
+
+
+def _may_name_bodies(head: str) -> bool:
+    """A quick necessary test for :func:`_head_mentions`: a head of bodies starts, after punctuation, with a filler
+    word or a body ("Giám đốc Sở …", "Sở Nội vụ …"); a bracket may hold them anywhere."""
+    # Nothing before the first word is taken out of the head as a body or a bracket, so that word is what remains
+    # first of the head once its bodies are taken out: a filler word (all that may remain), or where a body starts.
+    if "(" in head:
+        return True
+    punctuation = _HEAD_PUNCTUATION.match(head)  # always matches, maybe empty
+    first = punctuation.end() if punctuation else 0
+    return may_start_org(head, first) or _HEAD_FILLER_WORD.match(head, first) is not None
 
 
 # A head that describes bodies and lists them: "Các cơ quan đăng ký đầu tư (Sở Tài chính, Ban quản lý …)".
@@ -478,6 +516,8 @@ def _cooperating(
 def _field_task(doc: Document, start: int, end: int, section: str | None) -> _Draft | None:
     """An item with labelled fields: "Đơn vị chủ trì: Sở Nội vụ. Đơn vị phối hợp: Sở Tư pháp; …"."""
     text = doc.text[start:end]
+    if ":" not in text:
+        return None  # every field has a colon after its label (a quick test before the slow search for one)
     fields = list(_FIELD.finditer(text))
     if not fields:
         return None
@@ -556,6 +596,18 @@ _FIELD_VERB = regex.compile(
 
 # The words without which a sentence of a content part assigns nothing (see the roles in :func:`_inline_tasks`).
 _ASSIGNING_WORD = regex.compile(r"đề\s+nghị|giao|trách\s+nhiệm|chủ\s+trì", _F)
+# The first word of each alternative of _ASSIGNING_WORD, case-folded: a match starts where the case-folded text
+# has one of them. The regex is slow to search through long texts (ignoring case, it cannot skip ahead to a
+# literal); finding these words is fast, and most sentences have none.
+_ASSIGNING_FIRST_WORDS = ("đề", "giao", "trách", "chủ")
+
+
+def _has_assigning_word(text: str) -> bool:
+    """``_ASSIGNING_WORD.search(text) is not None``, trying the pattern only where one of its first words stands."""
+    folded = text.casefold()
+    if len(folded) != len(text):  # a character folded to several ("ß"): the positions would not line up
+        return _ASSIGNING_WORD.search(text) is not None
+    return any(_ASSIGNING_WORD.match(text, p) for w in _ASSIGNING_FIRST_WORDS for p in word_positions(folded, w))
 
 
 def _inline_tasks(
@@ -578,7 +630,7 @@ def _inline_tasks(
         return [fielded]
     text = doc.text[start:end]
     drafts: list[_Draft] = []
-    if not narrative and not _ASSIGNING_WORD.search(text):
+    if not narrative and not _has_assigning_word(text):
         return drafts  # no sentence of this content item can assign (see below)
     for a, b in _joined_sentences(text, start):
         sentence = text[a:b]
@@ -587,7 +639,7 @@ def _inline_tasks(
         lead_off = len(sentence) - len(body)
         if _CLOSING.match(body):
             continue
-        if not narrative and not _ASSIGNING_WORD.search(body):
+        if not narrative and not _has_assigning_word(body):
             continue  # a content sentence assigns only by "đề nghị", "giao", "trách nhiệm" or "chủ trì"
         orgs = find_orgs(body, s0 + lead_off)
         if not orgs:
@@ -714,7 +766,7 @@ def _executors(doc: Document, s: Section) -> _Draft | None:
 
 
 # A head that gives the tasks of its items: "Hội đồng nhân dân tỉnh giao:", "Ủy ban nhân dân tỉnh giao:".
-_GIVER = regex.compile(r"\S\s+giao\s*:?\s*$", _F)
+_GIVER = regex.compile(r"\S\s+giao\s*:?\s*$", _F | regex.REVERSE)
 
 
 # An item giving a named person's duties: "1. Ông Lê Quang Hùng, Giám đốc", "2. Bà Nguyễn Thị B - Phó Giám đốc Sở:".
@@ -788,7 +840,7 @@ def _section_tasks(
     drafts.extend(_inline_tasks(doc, s.span[0], end, s.path, narrative=narrative, assigning=assigning, letter=letter))
     if not s.children:
         return
-    if not narrative and _EMPTY_FIELD.search(doc.text[s.span[0] : _own_end(s)]):
+    if not narrative and _has_empty_field(doc.text[s.span[0] : _own_end(s)]):
         parts = [*parts, s]  # its sub-items are the field's value
     for child in s.children:
         _section_tasks(doc, child, drafts, parts)
