@@ -1,12 +1,13 @@
 """Core timings: text parsing, CLI start-up, citation extraction, PDF reading against raw pypdfium2.
 
 The PDF lines compare vnadmin's end-to-end ``parse`` (read + normalise/segment/extract) with raw pypdfium2
-text extraction of the same file in the same run, best of five each; the 60+ page file is made at run time
-by concatenating corpus text-layer PDFs (``_concatenate``).
+text extraction of the same file in the same run, the two run in turn nine times (best and median of each);
+the 60+ page file is made at run time by concatenating corpus text-layer PDFs (``_concatenate``).
 """
 
 from __future__ import annotations
 
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -26,6 +27,17 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
         fn()
         times.append(time.perf_counter() - t)
     return min(times)
+
+
+def interleaved(a: Callable[[], object], b: Callable[[], object], rounds: int) -> tuple[list[float], list[float]]:
+    """Times of ``a`` and ``b`` run in turn, ``rounds`` times each: on a shared machine both meet the same load,
+    and the best of each round set is their own cost; the medians show how much the load varied."""
+    times_a: list[float] = []
+    times_b: list[float] = []
+    for _ in range(rounds):
+        times_a.append(best_of(a, repeat=1))
+        times_b.append(best_of(b, repeat=1))
+    return times_a, times_b
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -77,8 +89,8 @@ def main(argv: list[str] | None = None) -> None:
         ]:
             pages = raw(pdf)
             vnadmin.parse(pdf)  # warm up
-            t_raw = best_of(lambda pdf=pdf: raw(pdf), repeat=5)
-            t_full = best_of(lambda pdf=pdf: vnadmin.parse(pdf), repeat=5)
+            raws, fulls = interleaved(lambda pdf=pdf: raw(pdf), lambda pdf=pdf: vnadmin.parse(pdf), rounds=9)
+            t_raw, t_full = min(raws), min(fulls)
             t_read = best_of(lambda pdf=pdf: read_source(pdf, ocr="never"), repeat=5)
             src = read_source(pdf, ocr="never")
             t_build = best_of(lambda src=src: build_document(src), repeat=5)
@@ -89,9 +101,11 @@ def main(argv: list[str] | None = None) -> None:
             rss = _peak_rss_mb(pdf)
             print(
                 f"| {pdf.name} ({pages} pages) | vnadmin {pages / t_full:.0f} pages/s end to end"
+                f" (median of the rounds {pages / statistics.median(fulls):.0f})"
                 f" (read {pages / t_read:.0f} pages/s, {t_read * 1000:.0f} ms;"
                 f" parse after reading {t_build * 1000:.0f} ms),"
-                f" raw pypdfium2 {pages / t_raw:.0f} pages/s, ratio {t_full / t_raw:.1f}x (read only"
+                f" raw pypdfium2 {pages / t_raw:.0f} pages/s (median {pages / statistics.median(raws):.0f}),"
+                f" ratio {t_full / t_raw:.1f}x (read only"
                 f" {t_read / t_raw:.1f}x), Python peak {peak / 1e6:.0f} MB, process peak RSS {rss:.0f} MB |"
             )
 
