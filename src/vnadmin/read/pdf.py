@@ -730,7 +730,9 @@ def _page_chars(
                 lh = ltop_ - lbottom
             else:
                 lx0, ltop, lx1, lbase, lh = box(last)
-            last_bold = get_weight(handle, last) >= 600
+            # A word of letters only is set in one weight (bold starts and ends at a word or a sign: "a)Sở");
+            # its last letter's weight is asked only when signs or digits share the word.
+            last_bold = bold if c.isalpha() else get_weight(handle, last) >= 600
             uneven = (
                 last_bold != bold
                 or abs(lbase - base) > 0.1 * size + 0.2
