@@ -17,7 +17,10 @@ class Citation(Located):
     number: str | None = Field(default=None, description="Số/ký hiệu without spaces; null for references by name.")
     date: dt.date | None = None
     issuer: str | None = Field(default=None, description="The issuing body as written after 'của'.")
-    subject: str | None = Field(default=None, description="The subject after 'về'/'về việc' or in quotes.")
+    subject: str | None = Field(
+        default=None,
+        description="The subject after 'về'/'về việc', in quotes, or from its verb ('quy định chi tiết …').",
+    )
     section: str | None = Field(default=None, description="Path of the section holding the mention: 'II.2'.")
     in_footnote: bool = False
     in_legal_basis: bool = Field(default=False, description="True inside the 'Căn cứ …' legal bases.")

@@ -170,7 +170,7 @@ def _read_subject(text: str, pos: int) -> tuple[str | None, tuple[int, int] | No
     q = P.QUOTED_SUBJECT.match(text, pos)
     if q:
         return q.group("q").strip(" *"), (q.start("q"), q.end("q"))
-    lead = P.SUBJECT_LEAD.match(text, pos)
+    lead = P.SUBJECT_LEAD.match(text, pos) or P.SUBJECT_VERB_LEAD.match(text, pos)
     if lead is None:
         return None, None
     start = lead.end()
@@ -465,13 +465,15 @@ def find_mentions(text: str) -> list[Mention]:
     taken = [(m.start, m.end) for m in numbered]
     shorts = find_short(text, taken)
     taken += [(m.start, m.end) for m in shorts]
-    # A plan that is only the subject of another citation ("… về việc ban hành Quy chế …") is no reference; a law
-    # named there is ("… về ban hành Kế hoạch triển khai thi hành Luật Việc làm").
+    # A document named only in the subject of another citation is part of that citation's subject, not a
+    # reference of its own: the plan a decision issues ("… về việc ban hành Quy chế …") and the law a decree
+    # details or amends ("… của Chính phủ quy định chi tiết một số điều của Luật Đất đai"), as most annotators
+    # of the gold set list them.
     subjects = [m.subject_span for m in numbered + shorts if m.subject_span]
     named = [
         m
         for m in [*find_named(text, taken), *(m for m in shorts if m.kind == "named")]
-        if m.doc_type in _LAW_TYPES or _free(subjects, m.start, m.end)
+        if _free(subjects, m.start, m.end)
     ]
     out = [m for m in numbered + shorts if m.kind != "named"] + named
     out.sort(key=lambda m: m.start)

@@ -382,6 +382,12 @@ ISSUER_WORD = regex.compile(rf"{SP1}(?P<w>[\p{{L}}\d&]+(?:-[\p{{L}}\d&]+)*)")
 # "về"/"về việc"/"V/v" before the subject: "… của Thủ tướng Chính phủ về tiếp tục tăng cường …".
 SUBJECT_LEAD = regex.compile(r"[ \t]*,?[ \t]*(?:về[ \t]+việc|về|V/v|v/v)[ \t]+")
 
+# A subject given by its verb, with no "về": "… của Chính phủ quy định chi tiết một số điều của Luật Đất đai",
+# "… của Bộ Chính trị ban hành Quy chế …", "… hướng dẫn thi hành …" (the verb is part of the subject).
+SUBJECT_VERB_LEAD = regex.compile(
+    r"[ \t]+(?=(?:quy[ \t]+định|hướng[ \t]+dẫn|sửa[ \t]+đổi|bãi[ \t]+bỏ|ban[ \t]+hành|phê[ \t]+duyệt)\b)"
+)
+
 # A subject in quotes straight after the citation: "… (khóa XI) “Quy định về việc …”".
 QUOTED_SUBJECT = regex.compile(r"[ \t]*,?[ \t]*(?:về[ \t]+)?[“\"](?P<q>[^”\"\n]{1,400})[”\"]")
 
