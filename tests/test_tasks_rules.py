@@ -297,6 +297,25 @@ CASES: list[tuple[str, str, set[tuple[str, str]]]] = [
             ("Ủy ban nhân dân tỉnh, thành phố trực thuộc Trung ương", "đề nghị"),
         },
     ),
+    (
+        # items headed by a body in a part that describes the present structure are no tasks; those of the
+        # assignment part are
+        "pa-bariavungtau-2025-9351",
+        "Phần II\n\nTHỰC TRẠNG TỔ CHỨC BỘ MÁY CỦA CHÍNH QUYỀN ĐỊA PHƯƠNG CẤP HUYỆN\n\n1. Hội đồng nhân dân cấp huyện"
+        "\n\nHội đồng nhân dân các huyện, thành phố gồm 280 đại biểu, 60 tổ đại biểu.\n\n2. Ủy ban nhân dân cấp huyện"
+        "\n\nỦy ban nhân dân các huyện, thành phố gồm 08 Chủ tịch, 20 Phó Chủ tịch.\n\nPhần III\n\nTỔ CHỨC THỰC HIỆN"
+        "\n\n1. Giao Sở Nội vụ\n\nHướng dẫn Ủy ban nhân dân cấp xã thực hiện quy trình thành lập các phòng."
+        "\n",
+        {("Sở Nội vụ", "thực hiện")},
+    ),
+    (
+        # a report's results by body say what was done: no task; its tasks for next year are
+        "bc-lamdong-2025-329",
+        "II. KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH\n\n1. Cải cách thể chế\n\nSở Nội vụ thực hiện thẩm định"
+        " 268 dự thảo văn bản quy phạm pháp luật, bảo đảm chất lượng.\n\nIV. PHƯƠNG HƯỚNG, NHIỆM VỤ TRỌNG TÂM NĂM 2026"
+        "\n\n1. Sở Tư pháp: Tiếp tục thẩm định dự thảo văn bản quy phạm pháp luật.\n",
+        {("Sở Tư pháp", "thực hiện")},
+    ),
 ]
 
 

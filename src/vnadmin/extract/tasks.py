@@ -802,9 +802,15 @@ _NOMINEE = regex.compile(
 
 
 def _section_tasks(
-    doc: Document, s: Section, drafts: list[_Draft], parts: list[Section], known_head: _Head | None = None
+    doc: Document,
+    s: Section,
+    drafts: list[_Draft],
+    parts: list[Section],
+    known_head: _Head | None = None,
+    descriptive: tuple[Section, ...] = (),
 ) -> None:
-    """The tasks of ``s`` and its items; ``known_head``: ``_item_head(doc, s)`` when the caller has read it."""
+    """The tasks of ``s`` and its items; ``known_head``: ``_item_head(doc, s)`` when the caller has read it;
+    ``descriptive``: the parts that describe (:func:`descriptive_parts`)."""
     executing = _executors(doc, s)
     if executing is not None:
         drafts.append(executing)
@@ -814,6 +820,11 @@ def _section_tasks(
     head = known_head if known_head is not None else _item_head(doc, s)
     assigning = any(p.span[0] <= s.span[0] < p.span[1] for p in parts)
     narrative = not parts or assigning
+    # In a part that describes ("THỰC TRẠNG …", "KẾT QUẢ THỰC HIỆN …") an item headed by a body says what the body
+    # is or did ("1. Hội đồng nhân dân cấp huyện: gồm …"), and only a sentence with an assigning word assigns.
+    described = not assigning and any(d.span[0] <= s.span[0] < d.span[1] for d in descriptive)
+    if described:
+        narrative = False
     if head is not None and len(head.mentions) == 1 and head.mentions[0].collective:
         head = _members_after_label(doc, head, s)
     if head is not None and s.children and _GIVER.search(head.head_text):
@@ -822,6 +833,8 @@ def _section_tasks(
         return  # "c) Văn phòng Ủy ban nhân dân tỉnh: Ông Trần Quang Khải - Phó Giám đốc …": a member nominated
     if head is not None and not s.children and _only_names(doc.text[head.body_start : s.span[1]], head.body_start):
         return  # "- Các cơ quan thuộc Chính phủ: Đài Truyền hình Việt Nam, Thông tấn xã Việt Nam.": who attends
+    if head is not None and described:
+        head = None
     if head is not None:
         body_end = s.span[1]
         body = doc.text[head.body_start : body_end]
@@ -833,7 +846,7 @@ def _section_tasks(
             for org in _cooperating(body, head.body_start, subjects=head.mentions):
                 draft.add(org, "cooperate")
         drafts.append(draft)
-        _headed_descendants(doc, s, drafts, parts)
+        _headed_descendants(doc, s, drafts, parts, descriptive)
         return
     letter = _is_letter(doc)
     end = s.span[1] if not s.children else _own_end(s)
@@ -843,7 +856,7 @@ def _section_tasks(
     if not narrative and _has_empty_field(doc.text[s.span[0] : _own_end(s)]):
         parts = [*parts, s]  # its sub-items are the field's value
     for child in s.children:
-        _section_tasks(doc, child, drafts, parts)
+        _section_tasks(doc, child, drafts, parts, descriptive=descriptive)
 
 
 _FIRST_CLAUSE = regex.compile(r"[^.;:]*", regex.VERSION1)
@@ -882,20 +895,38 @@ def _members_after_label(doc: Document, head: _Head, s: Section) -> _Head:
     return _Head(named, head.requested, start + pos, head.head_text)
 
 
-def _headed_descendants(doc: Document, s: Section, drafts: list[_Draft], parts: list[Section]) -> None:
+def _headed_descendants(
+    doc: Document, s: Section, drafts: list[_Draft], parts: list[Section], descriptive: tuple[Section, ...]
+) -> None:
     """Items under a headed item that name bodies of their own ("2.2. … a) Sở Xây dựng"), at any depth."""
     for child in s.children:
         head = _item_head(doc, child)
         if head is not None:
-            _section_tasks(doc, child, drafts, parts, head)
+            _section_tasks(doc, child, drafts, parts, head, descriptive)
         else:
-            _headed_descendants(doc, child, drafts, parts)
+            _headed_descendants(doc, child, drafts, parts, descriptive)
 
 
 # Titles of the parts that assign: "TỔ CHỨC THỰC HIỆN", "PHÂN CÔNG NHIỆM VỤ", "Trách nhiệm phối hợp …".
 _ASSIGNMENT_PART = regex.compile(
     r"^\W*(?:tổ\s+chức\s+thực\s+hiện|phân\s+công|trách\s+nhiệm|giao\s+nhiệm\s+vụ|nhiệm\s+vụ\s+(?:của|cụ\s+thể))", _F
 )
+
+
+# Titles of the parts that describe rather than assign: the situation, results and assessment of a report or a
+# scheme, its grounds, and the structure it proposes: "THỰC TRẠNG TỔ CHỨC BỘ MÁY …", "KẾT QUẢ THỰC HIỆN …",
+# "ĐÁNH GIÁ CHUNG" (not "ĐÁNH GIÁ, XẾP LOẠI", which assigns the rating), "CĂN CỨ CHÍNH TRỊ, PHÁP LÝ",
+# "PHƯƠNG ÁN SẮP XẾP TỔ CHỨC BỘ MÁY …", "MÔ HÌNH TỔ CHỨC …".
+_DESCRIPTIVE_PART = regex.compile(
+    r"^\W*(?:thực\s+trạng|kết\s+quả|tình\s+hình|đánh\s+giá\s+(?:chung|kết\s+quả|tình\s+hình|thực\s+trạng)"
+    r"|căn\s+cứ|sự\s+cần\s+thiết|cơ\s+sở\s+(?:chính\s+trị|pháp\s+lý)|phương\s+án|mô\s+hình|cơ\s+cấu\s+tổ\s+chức)",
+    _F,
+)
+
+
+def descriptive_parts(doc: Document) -> list[Section]:
+    """The top two levels' sections whose title says they describe (:data:`_DESCRIPTIVE_PART`)."""
+    return [s for root in doc.sections for s in (root, *root.children) if s.title and _DESCRIPTIVE_PART.match(s.title)]
 
 
 def assignment_parts(doc: Document) -> list[Section]:
@@ -1214,8 +1245,9 @@ def _extract_tasks(doc: Document) -> tuple[list[Task], list[Deadline], list[Loca
 
     drafts: list[_Draft] = []
     parts = assignment_parts(doc)
+    descriptive = tuple(descriptive_parts(doc))
     for root in doc.sections:
-        _section_tasks(doc, root, drafts, parts)
+        _section_tasks(doc, root, drafts, parts, descriptive=descriptive)
     addressed = _addressee_task(doc)
     if addressed is not None:
         drafts.append(addressed)
