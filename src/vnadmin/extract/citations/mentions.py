@@ -399,6 +399,17 @@ _PRECEDING_SELF = regex.compile(
     r"|thuộc|lập|Lập|hoàn thiện|Hoàn thiện|soạn thảo|Soạn thảo|gọi tắt là|gọi là)\s*:?\s*\Z"
 )
 _NAME_TRAIL = regex.compile(r"[\s,–-]+\Z")
+# A count of documents, not a reference: "36 Nghị quyết QPPL của Hội đồng nhân dân", "ban hành 15 Kế hoạch …"; a
+# number after an article word ("Điều 5 Luật Đất đai", "khoản 2") or a date word is not a count.
+_COUNT_BEFORE = regex.compile(
+    r"(?<!(?:Điều|điều|Khoản|khoản|Điểm|điểm|Mục|mục|Chương|chương|Phần|phần|số|Số|năm|ngày|tháng|quý)[ \t]+)"
+    r"(?<![\d/.,:-])\b\d{1,4}[ \t]+\Z"
+)
+
+
+def _counted(text: str, start: int) -> bool:
+    """Whether the type word at ``start`` follows a count ("36 Nghị quyết …")."""
+    return _COUNT_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -429,7 +440,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         add(m)
     for tm in P.TYPE_OF_ISSUER.finditer(text):
         of = P.OF_LEAD.match(text, tm.end())
-        if not of or _PRECEDING_SELF.search(text, max(0, tm.start() - 20), tm.start()):
+        if not of or _PRECEDING_SELF.search(text, max(0, tm.start() - 20), tm.start()) or _counted(text, tm.start()):
             continue
         issuer, p = read_issuer(text, of.end())
         if issuer and len(issuer.split()) >= 2:
@@ -438,7 +449,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             add(m)
     for pm in _starting_with(_NAMED_PLAN_PROBE, text, P.PLAN_TYPE_WORDS):
         s = pm.start()
-        if _PRECEDING_SELF.search(text, max(0, s - 20), s):
+        if _PRECEDING_SELF.search(text, max(0, s - 20), s) or _counted(text, s):
             continue
         q = P.QUOTED_NAME.match(text, pm.end())
         if q:
