@@ -407,6 +407,10 @@ _COUNT_BEFORE = regex.compile(
 )
 
 
+# An issuer that is a level of bodies, not one body: "Nghị quyết của HĐND cấp huyện", "Kế hoạch của UBND các cấp".
+_LEVEL_ISSUER = regex.compile(r"\bcấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên|dưới)\Z|\bcác\s+cấp\b", regex.IGNORECASE)
+
+
 def _counted(text: str, start: int) -> bool:
     """Whether the type word at ``start`` follows a count ("36 Nghị quyết …")."""
     return _COUNT_BEFORE.search(text, max(0, start - 30), start) is not None
@@ -443,7 +447,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if not of or _PRECEDING_SELF.search(text, max(0, tm.start() - 20), tm.start()) or _counted(text, tm.start()):
             continue
         issuer, p = read_issuer(text, of.end())
-        if issuer and len(issuer.split()) >= 2:
+        if issuer and len(issuer.split()) >= 2 and not _LEVEL_ISSUER.search(issuer):
             m = Mention(tm.start(), p, "named", tm.group("type"), issuer=issuer, name=text[tm.start() : p])
             m.subject, m.subject_span = _read_subject(text, p)
             add(m)
@@ -459,6 +463,8 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             end = s + len(_NAME_TRAIL.sub("", text[s:end]))
         if len(text[pm.end() : end].split()) < 2 or P.GENERIC_OWNER.search(text, pm.end(), end):
             continue
+        if " của " in text[pm.end() : end] and _LEVEL_ISSUER.search(text, pm.end(), end):
+            continue  # "Nghị quyết QPPL của HĐND cấp huyện": a kind of document, not one
         add(Mention(s, end, "named", pm.group("type"), name=text[s:end]))
     for lp in _starting_with(_LOWER_PLAN_PROBE, text, P.LOWER_PLAN_FIRST_WORDS):
         s = lp.start()
