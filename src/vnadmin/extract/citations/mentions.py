@@ -398,7 +398,7 @@ _PRECEDING_SELF = regex.compile(
     r"(?:ban hành|Ban hành|Trên đây là|trên đây là|xây dựng|Xây dựng|dự thảo|Dự thảo|theo|Theo|phê duyệt|Phê duyệt"
     r"|thuộc|lập|Lập|hoàn thiện|Hoàn thiện|soạn thảo|Soạn thảo|gọi tắt là|gọi là)\s*:?\s*\Z"
 )
-_NAME_TRAIL = regex.compile(r"[\s,–-]+\Z")
+_NAME_TRAIL = regex.compile(r"[\s,.…–-]+\Z")  # "Luật xử lý vi phạm hành chính..." ends before the dots
 # A count of documents, not a reference: "36 Nghị quyết QPPL của Hội đồng nhân dân", "ban hành 15 Kế hoạch …"; a
 # number after an article word ("Điều 5 Luật Đất đai", "khoản 2") or a date word is not a count.
 _COUNT_BEFORE = regex.compile(
