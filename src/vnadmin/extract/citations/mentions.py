@@ -194,6 +194,7 @@ def _read_tail(text: str, m: Mention, pos: int | None = None) -> None:
         issuer, p = read_issuer(text, of.end())
         if issuer:
             m.issuer, m.end = issuer, p
+            m.issuer, m.end = _joint_issuer(text, issuer, p)
     after = m.end
     term = P.TERM_SUFFIX.match(text, after)
     if term:
@@ -204,6 +205,24 @@ def _read_tail(text: str, m: Mention, pos: int | None = None) -> None:
         if date and m.issuer:
             m.date, m.end, after = date, p, p
     m.subject, m.subject_span = _read_subject(text, after)
+
+
+# Between two issuers of one document: "của Bộ Chính trị, Ban Bí thư về …".
+_ISSUER_JOIN = regex.compile(r"[ \t]*(?:,|và)[ \t]*")
+# What may follow the second issuer for it to be one: the subject's "về", quotes, or the end of the clause (so
+# that "… của UBND tỉnh, Sở Tư pháp ban hành …", where a new clause begins, keeps one issuer).
+_AFTER_JOINT_ISSUER = regex.compile(r"[ \t]*(?:,?[ \t]*(?:về|V/v|v/v)[ \t]|[“\"(;\n]|\.(?:\s|\Z)|\Z)")
+
+
+def _joint_issuer(text: str, issuer: str, end: int) -> tuple[str, int]:
+    """The issuers of a joint document as written, and where they end: "Bộ Chính trị, Ban Bí thư"."""
+    join = _ISSUER_JOIN.match(text, end)
+    if join is None:
+        return issuer, end
+    second, p = read_issuer(text, join.end())
+    if second is None or len(second.split()) < 2 or not _AFTER_JOINT_ISSUER.match(text, p):
+        return issuer, end
+    return text[end - len(issuer) : p], p
 
 
 def _earlier_type(window: str) -> regex.Match[str] | None:
@@ -399,11 +418,12 @@ _PRECEDING_SELF = regex.compile(
     r"|thuộc|lập|Lập|hoàn thiện|Hoàn thiện|soạn thảo|Soạn thảo|gọi tắt là|gọi là)\s*:?\s*\Z"
 )
 _NAME_TRAIL = regex.compile(r"[\s,.…–-]+\Z")  # "Luật xử lý vi phạm hành chính..." ends before the dots
-# A count of documents, not a reference: "36 Nghị quyết QPPL của Hội đồng nhân dân", "ban hành 15 Kế hoạch …"; a
-# number after an article word ("Điều 5 Luật Đất đai", "khoản 2") or a date word is not a count.
-_COUNT_BEFORE = regex.compile(
+# Documents counted or in the plural, not one reference: "36 Nghị quyết QPPL của Hội đồng nhân dân", "ban hành 15
+# Kế hoạch …", "trong các Nghị quyết về phát triển kinh tế - xã hội của Tỉnh ủy"; a number after an article word
+# ("Điều 5 Luật Đất đai", "khoản 2") or a date word is not a count.
+_MANY_BEFORE = regex.compile(
     r"(?<!(?:Điều|điều|Khoản|khoản|Điểm|điểm|Mục|mục|Chương|chương|Phần|phần|số|Số|năm|ngày|tháng|quý)[ \t]+)"
-    r"(?<![\d/.,:-])\b\d{1,4}[ \t]+\Z"
+    r"(?<![\d/.,:-])\b\d{1,4}[ \t]+\Z|\b(?:các|những|mọi|Các|Những|Mọi)[ \t]+\Z"
 )
 
 
@@ -411,9 +431,9 @@ _COUNT_BEFORE = regex.compile(
 _LEVEL_ISSUER = regex.compile(r"\bcấp\s+(?:tỉnh|huyện|xã|cơ\s+sở|trên|dưới)\Z|\bcác\s+cấp\b", regex.IGNORECASE)
 
 
-def _counted(text: str, start: int) -> bool:
-    """Whether the type word at ``start`` follows a count ("36 Nghị quyết …")."""
-    return _COUNT_BEFORE.search(text, max(0, start - 30), start) is not None
+def _many(text: str, start: int) -> bool:
+    """Whether the type word at ``start`` follows a count or a plural word ("36 Nghị quyết …", "các Nghị quyết …")."""
+    return _MANY_BEFORE.search(text, max(0, start - 30), start) is not None
 
 
 def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
@@ -435,7 +455,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         end = _name_end(text, name_start, law=True)
         end = s + len(_NAME_TRAIL.sub("", text[s:end]))
         law_type = _normal_type(lm.group("type"))
-        if end - name_start < 3 and law_type != "Hiến pháp":
+        if (end - name_start < 3 and law_type != "Hiến pháp") or _many(text, s):
             continue
         m = Mention(s, end, "named", law_type, name=text[s:end])
         dm = P.LAW_NAME_DATE.search(text, name_start, end)
@@ -444,7 +464,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         add(m)
     for tm in P.TYPE_OF_ISSUER.finditer(text):
         of = P.OF_LEAD.match(text, tm.end())
-        if not of or _PRECEDING_SELF.search(text, max(0, tm.start() - 20), tm.start()) or _counted(text, tm.start()):
+        if not of or _PRECEDING_SELF.search(text, max(0, tm.start() - 20), tm.start()) or _many(text, tm.start()):
             continue
         issuer, p = read_issuer(text, of.end())
         if issuer and len(issuer.split()) >= 2 and not _LEVEL_ISSUER.search(issuer):
@@ -453,7 +473,7 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             add(m)
     for pm in _starting_with(_NAMED_PLAN_PROBE, text, P.PLAN_TYPE_WORDS):
         s = pm.start()
-        if _PRECEDING_SELF.search(text, max(0, s - 20), s) or _counted(text, s):
+        if _PRECEDING_SELF.search(text, max(0, s - 20), s) or _many(text, s):
             continue
         q = P.QUOTED_NAME.match(text, pm.end())
         if q:
@@ -468,6 +488,8 @@ def find_named(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         add(Mention(s, end, "named", pm.group("type"), name=text[s:end]))
     for lp in _starting_with(_LOWER_PLAN_PROBE, text, P.LOWER_PLAN_FIRST_WORDS):
         s = lp.start()
+        if _many(text, s):
+            continue
         end = _name_end(text, lp.end(), law=False)
         end = s + len(_NAME_TRAIL.sub("", text[s:end]))
         if P.PERIOD_IN_NAME.search(text, lp.end(), end) and not P.GENERIC_OWNER.search(text, lp.end(), end):
