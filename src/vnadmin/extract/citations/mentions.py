@@ -174,10 +174,17 @@ def _read_subject(text: str, pos: int) -> tuple[str | None, tuple[int, int] | No
     if lead is None:
         return None, None
     start = lead.end()
-    end_m = P.SUBJECT_END.search(text, start, min(len(text), start + MAX_SUBJECT_CHARS))
-    end = end_m.start() if end_m else min(len(text), start + MAX_SUBJECT_CHARS)
-    subject = text[start:end].strip()
-    return (subject or None), ((start, end) if subject else None)
+    limit = min(len(text), start + MAX_SUBJECT_CHARS)
+    end_m = P.SUBJECT_END.search(text, start, limit)
+    end = end_m.start() if end_m else limit
+    if not text[start:end].strip():
+        return None, None
+    # The subject's text runs on over wrapped lines ("… về ban hành Kế hoạch⏎triển khai thi hành Luật Việc làm;"),
+    # its span (within which documents named are part of it) stops at the line's end, as the gold set's
+    # annotators list a document named after the wrap.
+    wrapped = P.SUBJECT_END_WRAPPED.search(text, start, limit)
+    subject = " ".join(text[start : wrapped.start() if wrapped else limit].split())
+    return subject, (start, end)
 
 
 def _read_tail(text: str, m: Mention, pos: int | None = None) -> None:

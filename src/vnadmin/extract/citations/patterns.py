@@ -391,8 +391,12 @@ SUBJECT_VERB_LEAD = regex.compile(
 # A subject in quotes straight after the citation: "… (khóa XI) “Quy định về việc …”".
 QUOTED_SUBJECT = regex.compile(r"[ \t]*,?[ \t]*(?:về[ \t]+)?[“\"](?P<q>[^”\"\n]{1,400})[”\"]")
 
-# The subject runs to the end of the clause.
+# The subject runs to the end of the clause, or of the line.
 SUBJECT_END = regex.compile(r"[;\n]|\.(?:\s|\Z)|,[ \t]+(?=(?:các|và|số|Quyết|Nghị|Chỉ|Kế|Thông|Luật)\b)")
+# The same over wrapped lines: a line break before a small letter goes on ("… ban hành Kế hoạch⏎triển khai …").
+SUBJECT_END_WRAPPED = regex.compile(
+    r";|\n(?![^\S\n]*\p{Ll})|\.(?:\s|\Z)|,[ \t]+(?=(?:các|và|số|Quyết|Nghị|Chỉ|Kế|Thông|Luật)\b)"
+)
 
 # ---------------------------------------------------------------------------------------------------------
 # References by name, with no number
