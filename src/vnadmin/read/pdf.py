@@ -341,8 +341,7 @@ def _runs(chars: list[Char]) -> list[Run]:
                 continue
         else:
             last_base, last_x1, last_size, last_stamp = ch.base, ch.x1, ch.size, ch.stamp
-            joined_x0 = ch.last_x0
-            last_x0 = ch.x0 if joined_x0 is None else joined_x0
+            last_x0 = ch.x0 if ch.last_x0 is None else ch.last_x0
             if not cur:
                 x0_, x1_, top_, big = ch.x0, ch.x1, ch.top, ch
                 bold_n = total = 0
@@ -356,7 +355,7 @@ def _runs(chars: list[Char]) -> list[Run]:
                     top_ = ch.top
                 if big is not None and ch.size > big.size:
                     big = ch
-            n = len(c) if joined_x0 is None else len(c) - c.count(" ")
+            n = ch.letters
             total += n
             if ch.bold:
                 bold_n += n

@@ -200,7 +200,6 @@ def _read_tail(text: str, m: Mention, pos: int | None = None) -> None:
     if of:
         issuer, p = read_issuer(text, of.end())
         if issuer:
-            m.issuer, m.end = issuer, p
             m.issuer, m.end = _joint_issuer(text, issuer, p)
     after = m.end
     term = P.TERM_SUFFIX.match(text, after)
@@ -222,7 +221,8 @@ _AFTER_JOINT_ISSUER = regex.compile(r"[ \t]*(?:,?[ \t]*(?:về|V/v|v/v)[ \t]|[�
 
 
 def _joint_issuer(text: str, issuer: str, end: int) -> tuple[str, int]:
-    """The issuers of a joint document as written, and where they end: "Bộ Chính trị, Ban Bí thư"."""
+    """The issuers of a joint document as written, and where they end: "Bộ Chính trị, Ban Bí thư"; ``issuer`` is
+    what :func:`read_issuer` read, ending at ``end`` (one issuer when no second follows)."""
     join = _ISSUER_JOIN.match(text, end)
     if join is None:
         return issuer, end
